@@ -1,0 +1,80 @@
+//! Completeness and conflict analysis of decision tables.
+//!
+//! This module knows nothing of `.coex` syntax: a [`Problem`] is a finite
+//! input [`Space`] (one column per input, each with `n` values), a list of
+//! rows, each a [`Cube`] (a set of allowed values per column) with an
+//! outcome and the table (group) it belongs to, and a list of `impossible`
+//! cubes. It answers, exactly:
+//!
+//! - **gaps**: the inputs no row decides and no constraint excludes, as a
+//!   few disjoint cubes (compressed: cubes that differ in one column only
+//!   are merged), their total count and an example input;
+//! - **conflicts**: pairs of rows that both decide some possible input with
+//!   different outcomes, each with a witness input (and *overlaps*, pairs
+//!   that agree);
+//! - **unreachable rows** of ordered (first-match) tables, with the earlier
+//!   rows that always win over them;
+//! - rows that match **only impossible** inputs.
+//!
+//! # The algorithm
+//!
+//! It never lists the input space. It splits it, column by column, the way
+//! rustc's exhaustiveness checker splits constructors:
+//!
+//! 1. Start with the whole space and every row and constraint that
+//!    intersects it (the *active* rows).
+//! 2. If every active row allows all of the current cube, the cube is a
+//!    *region*: every input in it is matched by exactly the same rows, so
+//!    one look at the active rows decides the whole region at once (gap,
+//!    impossible, decided by one row, or decided by several).
+//! 3. Otherwise pick a column where some active row is narrower than the
+//!    cube (the one where most rows are), and partition the cube's values in
+//!    that column into classes of values that every active row treats alike
+//!    (all in or all out: partition refinement by each row's value set).
+//!    Recurse into each class with the rows that allow it.
+//!
+//! Each split strictly narrows some row, so the recursion ends; the regions
+//! it reaches are disjoint and cover the space, so the verdict is exact.
+//! The cost is proportional to the number of regions the rows carve out,
+//! not to the size of the space: a 10^12-input decision with a thousand
+//! structured rows is a few thousand regions. Deciding whether a set of
+//! cubes covers a space is co-NP-complete in general (it is DNF tautology),
+//! so adversarial row sets can still make any exact checker exponential;
+//! rule tables written from documents are far from that, and there is no
+//! budget here that gives up and guesses.
+//!
+//! [`partition`] is that walk, reporting each region to a visitor;
+//! [`analyze`] collects the verdicts the checker reports, and the table
+//! builder fills lookup tables from the same regions.
+
+mod cube;
+mod partition;
+mod verdict;
+
+pub use cube::{bits, Cube, Space};
+pub use partition::{partition, Region};
+pub use verdict::{analyze, Analysis, Pair, Shadowed};
+
+/// One row of a decision table, as the analysis sees it.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub cube: Cube,
+    /// The table the row belongs to (an index into [`Problem::ordered`]).
+    pub group: u32,
+    /// Rows with equal outcomes decide the same way.
+    pub outcome: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub space: Space,
+    /// Rows in source order; a row's index is its id.
+    pub rows: Vec<Row>,
+    /// For each group (table): whether it is first-match ordered.
+    pub ordered: Vec<bool>,
+    /// Inputs that cannot exist.
+    pub impossible: Vec<Cube>,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! Gaps, conflicts, overlaps, unreachable rows and rows that match only
+//! impossible inputs: the verdicts of [`crate::analysis`], as diagnostics.
+
+use super::SHOWN_PATTERNS;
+use crate::analysis::{analyze, Analysis, Space};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Decision, Model};
+
+pub fn completeness(model: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for decision in &model.decisions {
+        let problem = decision.problem(model);
+        let analysis = analyze(&problem);
+        gaps(model, decision, &problem.space, &analysis, &mut out);
+        conflicts(model, decision, &analysis, &mut out);
+        unreachable(decision, &analysis, &mut out);
+        only_impossible(decision, &problem.space, &analysis, &mut out);
+        overlaps(model, decision, &analysis, &mut out);
+    }
+    out
+}
+
+/// A cube as a table row in the decision's input order: `| a | b, c | * |`.
+pub fn cube_row(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> String {
+    let cells: Vec<String> = decision
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let values: Vec<u32> = space.values(cube, c).collect();
+            model.describe(column.enum_id, &values)
+        })
+        .collect();
+    format!("| {} |", cells.join(" | "))
+}
+
+fn plural(n: u128, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn gaps(model: &Model, decision: &Decision, space: &Space, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    if analysis.gaps.is_empty() {
+        return;
+    }
+    let header: Vec<&str> = decision.inputs.iter().map(|c| c.name.as_str()).collect();
+    let shown: Vec<String> = analysis
+        .gaps
+        .iter()
+        .take(SHOWN_PATTERNS)
+        .map(|g| format!("    {}", cube_row(model, decision, space, g)))
+        .collect();
+    let more = analysis.gaps.len().saturating_sub(SHOWN_PATTERNS);
+    let mut patterns = format!("inputs no row decides:\n    | {} |\n{}", header.join(" | "), shown.join("\n"));
+    if more > 0 {
+        patterns.push_str(&format!("\n    and {} more", plural(more as u128, "pattern", "patterns")));
+    }
+    let example = space.first_point(&analysis.gaps[0]);
+    let label = if analysis.gaps.len() == 1 {
+        "1 pattern not covered".to_string()
+    } else {
+        format!("{} patterns not covered", analysis.gaps.len())
+    };
+    out.push(
+        Diagnostic::new(
+            Code::Gap,
+            format!(
+                "decision `{}` leaves {} undecided",
+                decision.name,
+                plural(analysis.gap_inputs, "input", "inputs")
+            ),
+        )
+        .primary(decision.span, label)
+        .note(patterns)
+        .note(format!("for example: {}", model.describe_input(decision, &example)))
+        .help("add rows for these inputs, or an `impossible` constraint with a reason if they cannot exist"),
+    );
+}
+
+fn conflicts(model: &Model, decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    for pair in &analysis.conflicts {
+        let a = &decision.rows[pair.first as usize];
+        let b = &decision.rows[pair.second as usize];
+        let outcome = |row: &crate::model::Row| model.describe_outputs(decision, &row.outputs);
+        let mut d = Diagnostic::new(
+            Code::Conflict,
+            format!("rows of `{}` decide the same input two ways", decision.name),
+        )
+        .primary(b.span, format!("this row decides {}", outcome(b)))
+        .secondary(a.span, format!("this row decides {}", outcome(a)))
+        .note(format!(
+            "both match {}",
+            model.describe_input(decision, &pair.witness)
+        ));
+        d = if a.table == b.table {
+            d.help("narrow a cell so the rows no longer overlap (a list, a set or `!value`), or mark the table `ordered` so that the first matching row wins")
+        } else {
+            d.help(format!(
+                "the rows are in different tables (`{}` and `{}`); narrow a cell so that each input is decided by one table",
+                decision.tables[a.table].title, decision.tables[b.table].title
+            ))
+        };
+        out.push(d);
+    }
+}
+
+fn unreachable(decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    for shadowed in &analysis.unreachable {
+        let row = &decision.rows[shadowed.row as usize];
+        let mut d = Diagnostic::new(Code::UnreachableRow, "unreachable row")
+            .primary(row.span, "every input this row matches is decided by an earlier row")
+            .help("remove the row, or move it above the rows that cover it");
+        for &r in &shadowed.by {
+            d = d.secondary(decision.rows[r as usize].span, "this row matches first");
+        }
+        out.push(d);
+    }
+}
+
+fn only_impossible(decision: &Decision, space: &Space, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    for &id in &analysis.only_impossible {
+        let row = &decision.rows[id as usize];
+        let cube = space.cube(row.cells.iter().map(|c| c.iter().copied()));
+        let mut d = Diagnostic::new(Code::OnlyImpossible, "row matches only impossible inputs")
+            .primary(row.span, "no input this row matches can exist");
+        for constraint in &decision.constraints {
+            let c = space.cube(constraint.cells.iter().map(|v| v.iter().copied()));
+            if space.intersects(&cube, &c) {
+                d = d.secondary(constraint.span, "excluded here");
+            }
+        }
+        out.push(d.help("remove the row, or correct the constraint if these inputs can exist"));
+    }
+    for &id in &analysis.empty {
+        let row = &decision.rows[id as usize];
+        out.push(
+            Diagnostic::new(Code::EmptyPattern, "row matches no input")
+                .primary(row.span, "a cell of this row allows no value"),
+        );
+    }
+}
+
+fn overlaps(model: &Model, decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    for pair in &analysis.overlaps {
+        let a = &decision.rows[pair.first as usize];
+        let b = &decision.rows[pair.second as usize];
+        out.push(
+            Diagnostic::new(Code::Overlap, "two rows decide the same input")
+                .primary(b.span, "this row")
+                .secondary(a.span, "and this row both match it")
+                .note(format!(
+                    "both match {} and agree on {}",
+                    model.describe_input(decision, &pair.witness),
+                    model.describe_outputs(decision, &a.outputs)
+                ))
+                .help("in an unordered table each input should match one row; narrow a cell, or mark the table `ordered`"),
+        );
+    }
+}

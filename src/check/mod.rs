@@ -1,0 +1,12 @@
+//! Checked model → diagnostics: one function per concern.
+
+mod completeness;
+mod examples;
+mod unused;
+
+pub use completeness::completeness;
+pub use examples::examples;
+pub use unused::unused;
+
+/// How many patterns of one kind a diagnostic lists before "and N more".
+pub const SHOWN_PATTERNS: usize = 5;

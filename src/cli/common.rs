@@ -1,0 +1,56 @@
+//! What every subcommand shares: `--rules`, loading, colour, exit codes.
+
+use coex::diagnostic::{self, Diagnostic};
+use coex::source::Sources;
+use coex::Compiled;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RulesArg {
+    /// Directory of `.coex` files [default: the rule set shipped with coex]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+pub const EXIT_ERRORS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Load the rule set named by `--rules`, or the shipped one.
+pub fn load(rules: &RulesArg) -> Result<Sources, ExitCode> {
+    match &rules.rules {
+        None => Ok(coex::shipped::sources()),
+        Some(dir) => coex::fs::read_rule_set(dir).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }),
+    }
+}
+
+pub fn colour_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Print diagnostics to stderr, rustc style, with a summary line.
+pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    eprint!("{}", diagnostic::render(sources, diagnostics, colour_stderr()));
+}
+
+/// Load and compile; on errors, print them and return the exit code.
+pub fn compile_valid(rules: &RulesArg) -> Result<(Sources, Compiled), ExitCode> {
+    let sources = load(rules)?;
+    let compiled = coex::compile(&sources);
+    if compiled.has_errors() {
+        print_diagnostics(&sources, &compiled.diagnostics);
+        eprintln!(
+            "error: the rule set has errors ({}); run `coex check` for details",
+            diagnostic::summary(&compiled.diagnostics)
+        );
+        return Err(ExitCode::from(EXIT_ERRORS));
+    }
+    Ok((sources, compiled))
+}

@@ -1,0 +1,46 @@
+//! Argument parsing and dispatch. Exit codes: 0 success, 1 the rules have
+//! errors (or, for `diff` and `fmt --check`, a difference), 2 usage or I/O.
+
+mod check;
+mod common;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "coex",
+    version,
+    about = "Check, evaluate and compile rules for Teams / Skype for Business coexistence",
+    long_about = "coex reads `.coex` rule files that state how Microsoft Teams and Skype for \
+Business coexist (routing, presence, meetings, interop), checks them for gaps and \
+conflicts, answers questions from them, and compiles them into lookup tables.\n\n\
+Without --rules, every command uses the rule set shipped with coex.",
+    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Check(check::Args),
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(args),
+    }
+}

@@ -1,0 +1,299 @@
+//! The checked model: every name resolved, every cell a set of values.
+//!
+//! Built from the syntax tree by [`resolve`]; read by the checks, the table
+//! builder, the renderers and the evaluator. Values are numbered within
+//! their enum in declaration order; a cell is the sorted list of the values
+//! it allows.
+
+mod resolve;
+
+pub use resolve::{resolve, Mentions};
+
+use crate::analysis::{self, Space};
+use crate::source::Span;
+
+pub type EnumId = usize;
+pub type ValueId = u32;
+
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub enums: Vec<Enum>,
+    pub sets: Vec<Set>,
+    pub decisions: Vec<Decision>,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Enum {
+    pub name: String,
+    pub docs: Vec<String>,
+    pub values: Vec<Value>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Value {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub docs: Vec<String>,
+    pub span: Span,
+}
+
+/// A named set of values of one enum.
+#[derive(Clone, Debug)]
+pub struct Set {
+    pub name: String,
+    pub docs: Vec<String>,
+    pub enum_id: EnumId,
+    pub values: Vec<ValueId>,
+    pub span: Span,
+}
+
+/// A named, typed input or output of a decision.
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub name: String,
+    pub enum_id: EnumId,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub name: String,
+    pub docs: Vec<String>,
+    pub inputs: Vec<Column>,
+    pub outputs: Vec<Column>,
+    pub tables: Vec<Table>,
+    /// Every row of every table, in source order.
+    pub rows: Vec<Row>,
+    pub constraints: Vec<Constraint>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub title: String,
+    pub ordered: bool,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub table: usize,
+    /// For each input of the decision, the values the row allows.
+    pub cells: Vec<Vec<ValueId>>,
+    /// For each input, the span of its cell (`None` for a column the table
+    /// leaves out, which allows every value).
+    pub cell_spans: Vec<Option<Span>>,
+    /// For each output of the decision, its value.
+    pub outputs: Vec<ValueId>,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+/// `impossible ... because "..."`: inputs that cannot exist.
+#[derive(Clone, Debug)]
+pub struct Constraint {
+    pub cells: Vec<Vec<ValueId>>,
+    pub because: String,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+/// An `expect`: one input and the answer the rules must give.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub decision: usize,
+    pub inputs: Vec<ValueId>,
+    /// `None` when the input is expected to be impossible.
+    pub outputs: Option<Vec<ValueId>>,
+    pub span: Span,
+}
+
+/// How a decision answers one input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Decided by this row.
+    Row(usize),
+    /// Excluded by this constraint.
+    Impossible(usize),
+    /// No row decides it (a gap).
+    Undecided,
+    /// Several rows decide it differently (a conflict).
+    Conflicting(Vec<usize>),
+}
+
+impl Model {
+    pub fn enum_named(&self, name: &str) -> Option<EnumId> {
+        self.enums.iter().position(|e| e.name == name)
+    }
+
+    pub fn decision_named(&self, name: &str) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.name == name)
+    }
+
+    /// Describe a set of values of an enum the way a cell would say it:
+    /// `*`, a set name, a value, `a, b` or `!a`.
+    pub fn describe(&self, enum_id: EnumId, values: &[ValueId]) -> String {
+        let e = &self.enums[enum_id];
+        let size = e.values.len();
+        let name = |v: &ValueId| e.values[*v as usize].name.as_str();
+        if values.len() == size {
+            return "*".to_string();
+        }
+        if values.len() > 1 {
+            if let Some(set) = self
+                .sets
+                .iter()
+                .find(|s| s.enum_id == enum_id && s.values == values)
+            {
+                return set.name.clone();
+            }
+        }
+        let complement: Vec<ValueId> = (0..size as ValueId)
+            .filter(|v| !values.contains(v))
+            .collect();
+        if values.len() > 2 && complement.len() < values.len() {
+            if let Some(set) = self
+                .sets
+                .iter()
+                .find(|s| s.enum_id == enum_id && s.values == complement)
+            {
+                return format!("!{}", set.name);
+            }
+            let names: Vec<&str> = complement.iter().map(name).collect();
+            return format!("!{}", names.join(", "));
+        }
+        let names: Vec<&str> = values.iter().map(name).collect();
+        names.join(", ")
+    }
+
+    /// `name=value` pairs of one input, for messages.
+    pub fn describe_input(&self, decision: &Decision, input: &[ValueId]) -> String {
+        decision
+            .inputs
+            .iter()
+            .zip(input)
+            .map(|(column, &v)| {
+                format!(
+                    "{}={}",
+                    column.name, self.enums[column.enum_id].values[v as usize].name
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A decision's outputs as `(a, b)`, or `a` when there is one.
+    pub fn describe_outputs(&self, decision: &Decision, outputs: &[ValueId]) -> String {
+        let names: Vec<&str> = decision
+            .outputs
+            .iter()
+            .zip(outputs)
+            .map(|(column, &v)| self.enums[column.enum_id].values[v as usize].name.as_str())
+            .collect();
+        if names.len() == 1 {
+            names[0].to_string()
+        } else {
+            format!("({})", names.join(", "))
+        }
+    }
+
+    /// The value of an enum named `name`, its alias, ignoring ASCII case.
+    pub fn find_value(&self, enum_id: EnumId, name: &str) -> Option<ValueId> {
+        self.enums[enum_id]
+            .values
+            .iter()
+            .position(|v| {
+                v.name.eq_ignore_ascii_case(name)
+                    || v.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            })
+            .map(|i| i as ValueId)
+    }
+}
+
+impl Decision {
+    /// The decision's input space, one column per input.
+    pub fn space(&self, model: &Model) -> Space {
+        Space::new(
+            self.inputs
+                .iter()
+                .map(|c| model.enums[c.enum_id].values.len() as u32)
+                .collect(),
+        )
+    }
+
+    /// The decision as a problem for the analysis: rows grouped by table,
+    /// outcomes numbered by distinct outputs.
+    pub fn problem(&self, model: &Model) -> analysis::Problem {
+        let space = self.space(model);
+        let mut outcomes: Vec<&[ValueId]> = Vec::new();
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let outcome = match outcomes.iter().position(|o| *o == row.outputs.as_slice()) {
+                    Some(i) => i,
+                    None => {
+                        outcomes.push(&row.outputs);
+                        outcomes.len() - 1
+                    }
+                };
+                analysis::Row {
+                    cube: space.cube(row.cells.iter().map(|c| c.iter().copied())),
+                    group: row.table as u32,
+                    outcome: outcome as u32,
+                }
+            })
+            .collect();
+        analysis::Problem {
+            rows,
+            ordered: self.tables.iter().map(|t| t.ordered).collect(),
+            impossible: self
+                .constraints
+                .iter()
+                .map(|c| space.cube(c.cells.iter().map(|v| v.iter().copied())))
+                .collect(),
+            space,
+        }
+    }
+
+    /// Answer one input by reading the rows (no tables needed).
+    pub fn evaluate(&self, input: &[ValueId]) -> Answer {
+        let matches = |cells: &[Vec<ValueId>]| cells.iter().zip(input).all(|(c, v)| c.contains(v));
+        if let Some(i) = self.constraints.iter().position(|c| matches(&c.cells)) {
+            return Answer::Impossible(i);
+        }
+        let mut deciding: Vec<usize> = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            if !matches(&row.cells) {
+                continue;
+            }
+            let shadowed = self.tables[row.table].ordered
+                && deciding.iter().any(|&d| self.rows[d].table == row.table);
+            if !shadowed {
+                deciding.push(i);
+            }
+        }
+        match deciding.as_slice() {
+            [] => Answer::Undecided,
+            [one] => Answer::Row(*one),
+            [first, rest @ ..] => {
+                if rest
+                    .iter()
+                    .all(|&r| self.rows[r].outputs == self.rows[*first].outputs)
+                {
+                    Answer::Row(*first)
+                } else {
+                    Answer::Conflicting(deciding)
+                }
+            }
+        }
+    }
+
+    /// The number of inputs (saturating).
+    pub fn volume(&self, model: &Model) -> u128 {
+        self.space(model).volume()
+    }
+}

@@ -1,0 +1,66 @@
+//! "Did you mean" suggestions for unknown names.
+
+/// The candidate closest to `name` (ignoring ASCII case), if it is close
+/// enough to be a likely typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = name.to_ascii_lowercase();
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, c)| (d, c.len()))
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// A "help" line offering the closest candidate, or listing the few there are.
+pub fn help_for<'a>(
+    name: &str,
+    what: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<String> {
+    if let Some(best) = closest(name, candidates.clone()) {
+        return Some(format!("did you mean `{best}`?"));
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    match all.len() {
+        0 => None,
+        1..=8 => Some(format!(
+            "the {what} are {}",
+            all.iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        n => Some(format!(
+            "there are {n} {what}, none close to `{name}`"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_typos_ignoring_case() {
+        assert_eq!(closest("Islnds", ["Islands", "SfBOnly"]), Some("Islands"));
+        assert_eq!(closest("teamsonly", ["TeamsOnly"]), Some("TeamsOnly"));
+        assert_eq!(closest("Federated", ["Islands", "SfBOnly"]), None);
+    }
+}

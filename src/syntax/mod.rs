@@ -1,0 +1,8 @@
+//! Source text → parse tree (pest) → typed syntax tree ([`ast`]).
+
+pub mod ast;
+mod lower;
+mod parser;
+
+pub use lower::parse_file;
+pub use parser::Rule;
