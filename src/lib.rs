@@ -19,12 +19,14 @@
 
 pub mod analysis;
 pub mod check;
+pub mod codegen;
 pub mod diagnostic;
 pub mod fs;
 pub mod model;
 pub mod source;
 mod suggest;
 pub mod syntax;
+pub mod tables;
 
 use diagnostic::{Code, Diagnostic};
 use model::Model;
@@ -60,8 +62,11 @@ pub fn compile(sources: &Sources) -> Compiled {
         return Compiled {
             model: None,
             syntax: Vec::new(),
-            diagnostics: vec![Diagnostic::global(Code::EmptyRuleSet, "the rule set has no `.coex` files")
-                .help("a rule set is the `.coex` files directly inside one directory")],
+            diagnostics: vec![Diagnostic::global(
+                Code::EmptyRuleSet,
+                "the rule set has no `.coex` files",
+            )
+            .help("a rule set is the `.coex` files directly inside one directory")],
         };
     }
     let mut files = Vec::new();
@@ -87,7 +92,11 @@ pub fn compile(sources: &Sources) -> Compiled {
     finish(Some(model), files, diagnostics)
 }
 
-fn finish(model: Option<Model>, syntax: Vec<syntax::ast::File>, mut diagnostics: Vec<Diagnostic>) -> Compiled {
+fn finish(
+    model: Option<Model>,
+    syntax: Vec<syntax::ast::File>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Compiled {
     diagnostics.sort_by_key(|d| {
         d.primary_span()
             .map(|s| (0, s.file, s.start))
@@ -112,4 +121,28 @@ pub mod shipped {
         }
         sources
     }
+}
+
+/// Everything a build script needs: read a rule-set directory, check it,
+/// and generate the Rust source of its tables. On errors, the rendered
+/// diagnostics (as `coex check` prints them) are returned instead.
+pub fn generate_from_dir(dir: &std::path::Path, origin: &str) -> Result<String, String> {
+    let sources = fs::read_rule_set(dir).map_err(|e| format!("error: {e}\n"))?;
+    generate(&sources, origin)
+}
+
+/// Check a rule set and generate its tables' Rust source, or the rendered
+/// diagnostics that prevent it.
+pub fn generate(sources: &Sources, origin: &str) -> Result<String, String> {
+    let compiled = compile(sources);
+    let Some(model) = compiled.valid_model() else {
+        return Err(format!(
+            "{}error: the rule set `{origin}` has errors ({}); no tables were generated\n",
+            diagnostic::render(sources, &compiled.diagnostics, false),
+            diagnostic::summary(&compiled.diagnostics)
+        ));
+    };
+    let tables = tables::build(model, sources)
+        .map_err(|errors| diagnostic::render(sources, &errors, false))?;
+    codegen::rust(model, &tables, origin).map_err(|e| format!("error: {e}\n"))
 }

@@ -101,7 +101,9 @@ impl Space {
 
     /// The number of inputs in a cube (saturating).
     pub fn cube_volume(&self, cube: &[u64]) -> u128 {
-        (0..self.columns()).fold(1u128, |acc, c| acc.saturating_mul(self.count(cube, c) as u128))
+        (0..self.columns()).fold(1u128, |acc, c| {
+            acc.saturating_mul(self.count(cube, c) as u128)
+        })
     }
 
     pub fn is_empty(&self, cube: &[u64]) -> bool {

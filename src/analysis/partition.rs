@@ -81,7 +81,9 @@ impl Walk<'_, '_> {
                 let members = self.members(&cube, &active, column, &classes);
                 for (class, sub_active) in classes.into_iter().zip(members) {
                     let mut sub = cube.clone();
-                    self.space().column_mut(&mut sub, column).copy_from_slice(&class);
+                    self.space()
+                        .column_mut(&mut sub, column)
+                        .copy_from_slice(&class);
                     self.walk(sub, sub_active);
                 }
             }

@@ -88,7 +88,14 @@ pub fn analyze(problem: &Problem) -> Analysis {
             }
         }
         if effective.len() > 1 {
-            record_pairs(problem, space, cube, effective, &mut conflicts, &mut overlaps);
+            record_pairs(
+                problem,
+                space,
+                cube,
+                effective,
+                &mut conflicts,
+                &mut overlaps,
+            );
         }
     });
 

@@ -1,0 +1,395 @@
+//! The analysis on small hand-made problems, and against brute force on
+//! random ones.
+
+use super::*;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+/// A problem from rows written as per-column value lists (`None` = `*`).
+fn problem(
+    sizes: &[u32],
+    rows: &[(&[Option<&[u32]>], u32, u32)],
+    ordered: &[bool],
+    impossible: &[&[Option<&[u32]>]],
+) -> Problem {
+    let space = Space::new(sizes.to_vec());
+    let cube = |cells: &[Option<&[u32]>]| {
+        space.cube(cells.iter().enumerate().map(|(c, cell)| {
+            cell.map(|v| v.to_vec())
+                .unwrap_or_else(|| (0..sizes[c]).collect())
+        }))
+    };
+    Problem {
+        rows: rows
+            .iter()
+            .map(|(cells, group, outcome)| Row {
+                cube: cube(cells),
+                group: *group,
+                outcome: *outcome,
+            })
+            .collect(),
+        ordered: ordered.to_vec(),
+        impossible: impossible.iter().map(|c| cube(c)).collect(),
+        space,
+    }
+}
+
+#[test]
+fn complete_disjoint_rows_have_no_findings() {
+    let p = problem(
+        &[2, 3],
+        &[
+            (&[Some(&[0]), None], 0, 0),
+            (&[Some(&[1]), Some(&[0, 1])], 0, 1),
+            (&[Some(&[1]), Some(&[2])], 0, 0),
+        ],
+        &[false],
+        &[],
+    );
+    let a = analyze(&p);
+    assert!(a.gaps.is_empty() && a.conflicts.is_empty() && a.overlaps.is_empty());
+    assert!(a.unreachable.is_empty() && a.only_impossible.is_empty());
+}
+
+#[test]
+fn gap_is_reported_as_a_merged_pattern_with_its_size() {
+    // Column 0 value 1 is decided only for column 1 value 0.
+    let p = problem(
+        &[2, 3],
+        &[
+            (&[Some(&[0]), None], 0, 0),
+            (&[Some(&[1]), Some(&[0])], 0, 0),
+        ],
+        &[false],
+        &[],
+    );
+    let a = analyze(&p);
+    assert_eq!(a.gap_inputs, 2);
+    assert_eq!(
+        a.gaps.len(),
+        1,
+        "values 1 and 2 of column 1 merge into one pattern"
+    );
+    let space = &p.space;
+    assert_eq!(space.values(&a.gaps[0], 0).collect::<Vec<_>>(), vec![1]);
+    assert_eq!(space.values(&a.gaps[0], 1).collect::<Vec<_>>(), vec![1, 2]);
+}
+
+#[test]
+fn impossible_inputs_are_not_gaps() {
+    let p = problem(
+        &[2, 2],
+        &[(&[Some(&[0]), None], 0, 0)],
+        &[false],
+        &[&[Some(&[1]), None]],
+    );
+    assert!(analyze(&p).gaps.is_empty());
+}
+
+#[test]
+fn conflict_names_both_rows_and_a_witness() {
+    let p = problem(
+        &[2, 2],
+        &[(&[None, None], 0, 0), (&[Some(&[1]), Some(&[1])], 0, 1)],
+        &[false],
+        &[],
+    );
+    let a = analyze(&p);
+    assert_eq!(
+        a.conflicts,
+        vec![Pair {
+            first: 0,
+            second: 1,
+            witness: vec![1, 1]
+        }]
+    );
+}
+
+#[test]
+fn agreeing_overlap_is_not_a_conflict() {
+    let p = problem(
+        &[2],
+        &[(&[None], 0, 7), (&[Some(&[0])], 0, 7)],
+        &[false],
+        &[],
+    );
+    let a = analyze(&p);
+    assert!(a.conflicts.is_empty());
+    assert_eq!(a.overlaps.len(), 1);
+}
+
+#[test]
+fn ordered_table_first_match_wins_and_reports_shadowed_rows() {
+    let p = problem(
+        &[3],
+        &[
+            (&[Some(&[0, 1])], 0, 0),
+            (&[Some(&[1])], 0, 1),
+            (&[None], 0, 2),
+        ],
+        &[true],
+        &[],
+    );
+    let a = analyze(&p);
+    assert!(a.conflicts.is_empty() && a.gaps.is_empty());
+    assert_eq!(
+        a.unreachable,
+        vec![Shadowed {
+            row: 1,
+            by: vec![0]
+        }]
+    );
+}
+
+#[test]
+fn rows_matching_only_impossible_inputs_are_found() {
+    let p = problem(
+        &[2, 2],
+        &[
+            (&[Some(&[0]), None], 0, 0),
+            (&[Some(&[1]), Some(&[0])], 0, 1),
+        ],
+        &[false],
+        &[&[Some(&[1]), None]],
+    );
+    assert_eq!(analyze(&p).only_impossible, vec![1]);
+}
+
+#[test]
+fn tables_are_independent_groups() {
+    // Two unordered tables deciding one input differently conflict; an
+    // ordered table's order does not extend to another table.
+    let p = problem(
+        &[2],
+        &[(&[None], 0, 0), (&[Some(&[0])], 1, 1)],
+        &[true, true],
+        &[],
+    );
+    assert_eq!(analyze(&p).conflicts.len(), 1);
+}
+
+#[test]
+fn huge_space_with_structured_rows_is_fast_and_exact() {
+    // 12 columns of 10 values (10^12 inputs): rows split on column 0 only.
+    let sizes = [10u32; 12];
+    let rows: Vec<(Vec<Option<Vec<u32>>>, u32, u32)> = (0..9u32)
+        .map(|v| {
+            let mut cells = vec![None; 12];
+            cells[0] = Some(vec![v]);
+            (cells, 0, v)
+        })
+        .collect();
+    let space = Space::new(sizes.to_vec());
+    let p = Problem {
+        rows: rows
+            .iter()
+            .map(|(cells, group, outcome)| Row {
+                cube: space.cube(
+                    cells
+                        .iter()
+                        .map(|c| c.clone().unwrap_or_else(|| (0..10).collect())),
+                ),
+                group: *group,
+                outcome: *outcome,
+            })
+            .collect(),
+        ordered: vec![false],
+        impossible: vec![],
+        space,
+    };
+    let a = analyze(&p);
+    assert_eq!(
+        a.gap_inputs, 100_000_000_000,
+        "value 9 of column 0 is undecided"
+    );
+    assert_eq!(a.gaps.len(), 1);
+}
+
+// ------------------------------------------------------------------ brute force
+
+/// The verdicts of a problem found by listing every input.
+#[derive(Debug, PartialEq, Eq)]
+struct Verdict {
+    gap_inputs: u128,
+    conflicting_rows: BTreeSet<u32>,
+    overlapping_rows: BTreeSet<u32>,
+    unreachable: BTreeSet<u32>,
+    only_impossible: BTreeSet<u32>,
+}
+
+fn points(sizes: &[u32]) -> Vec<Vec<u32>> {
+    sizes.iter().fold(vec![vec![]], |acc, &size| {
+        acc.into_iter()
+            .flat_map(|p| {
+                (0..size).map(move |v| {
+                    let mut q = p.clone();
+                    q.push(v);
+                    q
+                })
+            })
+            .collect()
+    })
+}
+
+fn brute_force(p: &Problem) -> Verdict {
+    let space = &p.space;
+    let mut v = Verdict {
+        gap_inputs: 0,
+        conflicting_rows: BTreeSet::new(),
+        overlapping_rows: BTreeSet::new(),
+        unreachable: BTreeSet::new(),
+        only_impossible: BTreeSet::new(),
+    };
+    let mut possible = vec![false; p.rows.len()];
+    let mut decides = vec![false; p.rows.len()];
+    for point in points(space.sizes()) {
+        if p.impossible.iter().any(|c| space.contains_point(c, &point)) {
+            continue;
+        }
+        let mut effective: Vec<usize> = Vec::new();
+        for (i, row) in p.rows.iter().enumerate() {
+            if !space.contains_point(&row.cube, &point) {
+                continue;
+            }
+            possible[i] = true;
+            let shadowed = p.ordered[row.group as usize]
+                && effective.iter().any(|&e| p.rows[e].group == row.group);
+            if !shadowed {
+                effective.push(i);
+            }
+        }
+        if effective.is_empty() {
+            v.gap_inputs += 1;
+        }
+        for &a in &effective {
+            decides[a] = true;
+            for &b in &effective {
+                if a != b {
+                    if p.rows[a].outcome != p.rows[b].outcome {
+                        v.conflicting_rows.insert(a as u32);
+                    } else {
+                        v.overlapping_rows.insert(a as u32);
+                    }
+                }
+            }
+        }
+    }
+    for i in 0..p.rows.len() {
+        if possible[i] && !decides[i] {
+            v.unreachable.insert(i as u32);
+        }
+        if !possible[i] && !space.is_empty(&p.rows[i].cube) {
+            v.only_impossible.insert(i as u32);
+        }
+    }
+    v
+}
+
+fn verdict_of(p: &Problem, a: &Analysis) -> Verdict {
+    let mut conflicting_rows = BTreeSet::new();
+    for pair in &a.conflicts {
+        // Every reported pair is real: both rows decide its witness, differently.
+        assert!(p
+            .space
+            .contains_point(&p.rows[pair.first as usize].cube, &pair.witness));
+        assert!(p
+            .space
+            .contains_point(&p.rows[pair.second as usize].cube, &pair.witness));
+        assert_ne!(
+            p.rows[pair.first as usize].outcome,
+            p.rows[pair.second as usize].outcome
+        );
+        conflicting_rows.insert(pair.first);
+        conflicting_rows.insert(pair.second);
+    }
+    let mut overlapping_rows = BTreeSet::new();
+    for pair in &a.overlaps {
+        assert_eq!(
+            p.rows[pair.first as usize].outcome,
+            p.rows[pair.second as usize].outcome
+        );
+        overlapping_rows.insert(pair.first);
+        overlapping_rows.insert(pair.second);
+    }
+    // Gap cubes are disjoint and hold only undecided inputs.
+    for (i, g) in a.gaps.iter().enumerate() {
+        for h in &a.gaps[i + 1..] {
+            assert!(!p.space.intersects(g, h), "gap patterns overlap");
+        }
+    }
+    Verdict {
+        gap_inputs: a.gap_inputs,
+        conflicting_rows,
+        overlapping_rows,
+        unreachable: a.unreachable.iter().map(|s| s.row).collect(),
+        only_impossible: a.only_impossible.iter().copied().collect(),
+    }
+}
+
+fn arb_problem() -> impl Strategy<Value = Problem> {
+    (1usize..=4)
+        .prop_flat_map(|columns| proptest::collection::vec(1u32..=4, columns))
+        .prop_flat_map(|sizes| {
+            let cell = |size: u32| proptest::collection::vec(any::<bool>(), size as usize);
+            let cube = {
+                let sizes = sizes.clone();
+                move || sizes.iter().map(|&s| cell(s)).collect::<Vec<_>>()
+            };
+            let row = (cube(), 0u32..2, 0u32..3);
+            (
+                Just(sizes.clone()),
+                proptest::collection::vec(row, 0..8),
+                proptest::collection::vec(any::<bool>(), 2),
+                proptest::collection::vec(cube(), 0..3),
+            )
+        })
+        .prop_map(|(sizes, rows, ordered, impossible)| {
+            let space = Space::new(sizes.clone());
+            let to_cube = |cells: &Vec<Vec<bool>>| {
+                space.cube(cells.iter().map(|bits| {
+                    bits.iter()
+                        .enumerate()
+                        .filter(|(_, &b)| b)
+                        .map(|(v, _)| v as u32)
+                        .collect::<Vec<_>>()
+                }))
+            };
+            Problem {
+                rows: rows
+                    .iter()
+                    .map(|(cells, group, outcome)| Row {
+                        cube: to_cube(cells),
+                        group: *group,
+                        outcome: *outcome,
+                    })
+                    .collect(),
+                ordered,
+                impossible: impossible.iter().map(to_cube).collect(),
+                space,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn analysis_equals_brute_force(p in arb_problem()) {
+        let a = analyze(&p);
+        prop_assert_eq!(verdict_of(&p, &a), brute_force(&p));
+    }
+
+    #[test]
+    fn regions_partition_the_space(p in arb_problem()) {
+        let mut seen = vec![0u32; p.space.volume() as usize];
+        let sizes = p.space.sizes().to_vec();
+        partition(&p, |cube, _| {
+            for (i, point) in points(&sizes).iter().enumerate() {
+                if p.space.contains_point(cube, point) {
+                    seen[i] += 1;
+                }
+            }
+        });
+        prop_assert!(seen.iter().all(|&n| n == 1));
+    }
+}

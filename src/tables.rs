@@ -1,0 +1,227 @@
+//! Checked model → lookup tables: for each decision, one entry per input,
+//! in mixed-radix order (the first input is the most significant digit).
+//!
+//! The tables are filled from the regions of [`crate::analysis::partition`],
+//! so building them costs one write per input, never a scan of the rows per
+//! input. They are what `coex build` and the runtime crate bake in, and what
+//! `coex eval` looks answers up in.
+
+use crate::analysis::{partition, Region};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Decision, Model, ValueId};
+use crate::source::Sources;
+
+/// The largest table that is baked: 2^24 entries.
+pub const MAX_ENTRIES: u128 = 1 << 24;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tables {
+    pub decisions: Vec<DecisionTable>,
+}
+
+/// What one table entry says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Decided by this row (an index into [`DecisionTable::rows`]).
+    Row(u32),
+    /// Excluded by this constraint.
+    Impossible(u32),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionTable {
+    /// The decision's index in the model.
+    pub decision: usize,
+    /// Number of values of each input.
+    pub radix: Vec<u32>,
+    /// One entry per input, in mixed-radix order.
+    pub entries: Vec<Entry>,
+    /// The distinct output tuples, in order of first appearance in the rows.
+    pub outcomes: Vec<Vec<ValueId>>,
+    /// For each row of the decision, its outcome's index.
+    pub row_outcomes: Vec<u32>,
+    pub rows: Vec<Citation>,
+    pub constraints: Vec<Citation>,
+}
+
+/// Where a row or constraint is, and what it cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// The rule file's name as the rule set names it.
+    pub file: String,
+    pub line: u32,
+    /// The table's title (empty for a constraint).
+    pub table: String,
+    /// 1-based position of the row in its table (0 for a constraint).
+    pub row: u32,
+    /// The row's own `source`, else its table's; for a constraint, its own.
+    pub source: String,
+    /// The row or constraint as written.
+    pub text: String,
+    /// A constraint's `because`; empty for a row.
+    pub because: String,
+}
+
+impl DecisionTable {
+    /// The mixed-radix index of an input.
+    pub fn index(&self, input: &[ValueId]) -> usize {
+        input
+            .iter()
+            .zip(&self.radix)
+            .fold(0usize, |acc, (&v, &r)| acc * r as usize + v as usize)
+    }
+
+    pub fn lookup(&self, input: &[ValueId]) -> Entry {
+        self.entries[self.index(input)]
+    }
+}
+
+/// Build the tables of a valid model (no errors: no gaps, no conflicts).
+/// A decision with more than [`MAX_ENTRIES`] inputs is an error.
+pub fn build(model: &Model, sources: &Sources) -> Result<Tables, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut decisions = Vec::new();
+    for (index, decision) in model.decisions.iter().enumerate() {
+        let volume = decision.volume(model);
+        if volume > MAX_ENTRIES {
+            let sizes: Vec<String> = decision
+                .inputs
+                .iter()
+                .map(|c| format!("{} ({})", c.name, model.enums[c.enum_id].values.len()))
+                .collect();
+            errors.push(
+                Diagnostic::new(
+                    Code::TableTooLarge,
+                    format!(
+                        "decision `{}` has {volume} inputs, too many to bake into a table",
+                        decision.name
+                    ),
+                )
+                .primary(decision.span, format!("{volume} entries; the limit is {MAX_ENTRIES} (2^24)"))
+                .note(format!("inputs and their number of values: {}", sizes.join(" × ")))
+                .help("split the decision into smaller ones, for example one per group of inputs that decide an output together"),
+            );
+            continue;
+        }
+        decisions.push(build_one(model, sources, index, decision));
+    }
+    if errors.is_empty() {
+        Ok(Tables { decisions })
+    } else {
+        Err(errors)
+    }
+}
+
+fn build_one(model: &Model, sources: &Sources, index: usize, decision: &Decision) -> DecisionTable {
+    let problem = decision.problem(model);
+    let space = &problem.space;
+    let radix: Vec<u32> = space.sizes().to_vec();
+    let mut entries = vec![Entry::Impossible(u32::MAX); space.volume() as usize];
+    partition(&problem, |cube, region| {
+        let entry = match region {
+            Region::Impossible { constraint } => Entry::Impossible(constraint as u32),
+            Region::Possible { effective, .. } => match effective.first() {
+                Some(&row) => Entry::Row(row),
+                // A valid model has no gaps; keep the hole visible if not.
+                None => return,
+            },
+        };
+        let columns: Vec<Vec<u32>> = (0..space.columns())
+            .map(|c| space.values(cube, c).collect())
+            .collect();
+        for_each_point(&columns, &radix, &mut |i| entries[i] = entry);
+    });
+    let mut outcomes: Vec<Vec<ValueId>> = Vec::new();
+    let row_outcomes = decision
+        .rows
+        .iter()
+        .map(
+            |row| match outcomes.iter().position(|o| *o == row.outputs) {
+                Some(i) => i as u32,
+                None => {
+                    outcomes.push(row.outputs.clone());
+                    outcomes.len() as u32 - 1
+                }
+            },
+        )
+        .collect();
+    let mut position_in_table = vec![0u32; decision.tables.len()];
+    let rows = decision
+        .rows
+        .iter()
+        .map(|row| {
+            position_in_table[row.table] += 1;
+            let table = &decision.tables[row.table];
+            let (file, line) = place(sources, row.span);
+            Citation {
+                file,
+                line,
+                table: table.title.clone(),
+                row: position_in_table[row.table],
+                source: row
+                    .source
+                    .clone()
+                    .or_else(|| table.source.clone())
+                    .unwrap_or_default(),
+                text: sources.snippet(row.span).trim().to_string(),
+                because: String::new(),
+            }
+        })
+        .collect();
+    let constraints = decision
+        .constraints
+        .iter()
+        .map(|c| {
+            let (file, line) = place(sources, c.span);
+            Citation {
+                file,
+                line,
+                table: String::new(),
+                row: 0,
+                source: c.source.clone().unwrap_or_default(),
+                text: one_line(sources.snippet(c.span)),
+                because: c.because.clone(),
+            }
+        })
+        .collect();
+    DecisionTable {
+        decision: index,
+        radix,
+        entries,
+        outcomes,
+        row_outcomes,
+        rows,
+        constraints,
+    }
+}
+
+fn place(sources: &Sources, span: crate::source::Span) -> (String, u32) {
+    let location = sources.location(span);
+    (location.file, location.line as u32)
+}
+
+/// A multi-line construct on one line, whitespace collapsed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Call `f` with the mixed-radix index of every point of a cube given as
+/// its values per column.
+fn for_each_point(columns: &[Vec<u32>], radix: &[u32], f: &mut dyn FnMut(usize)) {
+    fn go(columns: &[Vec<u32>], radix: &[u32], prefix: usize, f: &mut dyn FnMut(usize)) {
+        match columns.split_first() {
+            None => f(prefix),
+            Some((values, rest)) => {
+                for &v in values {
+                    go(
+                        rest,
+                        &radix[1..],
+                        prefix * radix[0] as usize + v as usize,
+                        f,
+                    );
+                }
+            }
+        }
+    }
+    go(columns, radix, 0, f)
+}
