@@ -16,14 +16,25 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("shipped_rules.rs");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("shipped_rules.rs");
     let mut code = Vec::new();
-    writeln!(code, "/// The shipped rule set: (file name, text), in name order.").unwrap();
+    writeln!(
+        code,
+        "/// The shipped rule set: (file name, text), in name order."
+    )
+    .unwrap();
     writeln!(code, "pub const SHIPPED_RULES: &[(&str, &str)] = &[").unwrap();
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
         let name = file.file_name().expect("a file name").to_string_lossy();
-        writeln!(code, "    ({:?}, include_str!({:?})),", format!("rules/{name}"), file.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({:?}, include_str!({:?})),",
+            format!("rules/{name}"),
+            file.display().to_string()
+        )
+        .unwrap();
     }
     writeln!(code, "];").unwrap();
     std::fs::write(out, code).expect("write shipped_rules.rs");

@@ -39,7 +39,9 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e))?.path();
+        let path = entry
+            .map_err(|e| LoadError::Io(dir.to_path_buf(), e))?
+            .path();
         if path.extension().is_some_and(|e| e == "coex") && path.is_file() {
             files.push(path);
         }

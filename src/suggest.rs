@@ -47,9 +47,7 @@ pub fn help_for<'a>(
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-        n => Some(format!(
-            "there are {n} {what}, none close to `{name}`"
-        )),
+        n => Some(format!("there are {n} {what}, none close to `{name}`")),
     }
 }
 

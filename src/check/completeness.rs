@@ -42,7 +42,13 @@ fn plural(n: u128, one: &str, many: &str) -> String {
     }
 }
 
-fn gaps(model: &Model, decision: &Decision, space: &Space, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+fn gaps(
+    model: &Model,
+    decision: &Decision,
+    space: &Space,
+    analysis: &Analysis,
+    out: &mut Vec<Diagnostic>,
+) {
     if analysis.gaps.is_empty() {
         return;
     }
@@ -54,9 +60,16 @@ fn gaps(model: &Model, decision: &Decision, space: &Space, analysis: &Analysis, 
         .map(|g| format!("    {}", cube_row(model, decision, space, g)))
         .collect();
     let more = analysis.gaps.len().saturating_sub(SHOWN_PATTERNS);
-    let mut patterns = format!("inputs no row decides:\n    | {} |\n{}", header.join(" | "), shown.join("\n"));
+    let mut patterns = format!(
+        "inputs no row decides:\n    | {} |\n{}",
+        header.join(" | "),
+        shown.join("\n")
+    );
     if more > 0 {
-        patterns.push_str(&format!("\n    and {} more", plural(more as u128, "pattern", "patterns")));
+        patterns.push_str(&format!(
+            "\n    and {} more",
+            plural(more as u128, "pattern", "patterns")
+        ));
     }
     let example = space.first_point(&analysis.gaps[0]);
     let label = if analysis.gaps.len() == 1 {
@@ -111,7 +124,10 @@ fn unreachable(decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnosti
     for shadowed in &analysis.unreachable {
         let row = &decision.rows[shadowed.row as usize];
         let mut d = Diagnostic::new(Code::UnreachableRow, "unreachable row")
-            .primary(row.span, "every input this row matches is decided by an earlier row")
+            .primary(
+                row.span,
+                "every input this row matches is decided by an earlier row",
+            )
             .help("remove the row, or move it above the rows that cover it");
         for &r in &shadowed.by {
             d = d.secondary(decision.rows[r as usize].span, "this row matches first");
@@ -120,7 +136,12 @@ fn unreachable(decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnosti
     }
 }
 
-fn only_impossible(decision: &Decision, space: &Space, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+fn only_impossible(
+    decision: &Decision,
+    space: &Space,
+    analysis: &Analysis,
+    out: &mut Vec<Diagnostic>,
+) {
     for &id in &analysis.only_impossible {
         let row = &decision.rows[id as usize];
         let cube = space.cube(row.cells.iter().map(|c| c.iter().copied()));

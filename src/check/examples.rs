@@ -34,7 +34,10 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
             Code::FailingExpect,
             format!("example of `{}` does not hold", decision.name),
         )
-        .primary(example.span, format!("expected {expected}, the rules give {actual}"))
+        .primary(
+            example.span,
+            format!("expected {expected}, the rules give {actual}"),
+        )
         .note(format!(
             "input: {}",
             model.describe_input(decision, &example.inputs)

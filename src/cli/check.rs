@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-10\n  coex check --format json | jq '.diagnostics[].message'")]
+#[command(
+    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-10\n  coex check --format json | jq '.diagnostics[].message'"
+)]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,

@@ -37,7 +37,10 @@ pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    eprint!("{}", diagnostic::render(sources, diagnostics, colour_stderr()));
+    eprint!(
+        "{}",
+        diagnostic::render(sources, diagnostics, colour_stderr())
+    );
 }
 
 /// Load and compile; on errors, print them and return the exit code.

@@ -5,7 +5,9 @@
 //! examples. Each problem becomes a diagnostic; resolution goes on past it
 //! so that one run reports as much as it can.
 
-use super::{Column, Constraint, Decision, Enum, EnumId, Example, Model, Row, Set, Table, Value, ValueId};
+use super::{
+    Column, Constraint, Decision, Enum, EnumId, Example, Model, Row, Set, Table, Value, ValueId,
+};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::suggest;
@@ -29,7 +31,12 @@ pub fn resolve(files: &[ast::File]) -> (Model, Mentions, Vec<Diagnostic>) {
             r.declare_enum(e);
         }
     }
-    r.mentions.values = r.model.enums.iter().map(|e| vec![false; e.values.len()]).collect();
+    r.mentions.values = r
+        .model
+        .enums
+        .iter()
+        .map(|e| vec![false; e.values.len()])
+        .collect();
     let sets: Vec<&ast::SetDecl> = items
         .iter()
         .filter_map(|item| match item {
@@ -69,10 +76,13 @@ struct Resolver {
 }
 
 fn duplicate(what: &str, name: &str, first: Span, again: Span) -> Diagnostic {
-    Diagnostic::new(Code::Duplicate, format!("{what} `{name}` is defined more than once"))
-        .primary(again, format!("`{name}` defined again here"))
-        .secondary(first, "first defined here")
-        .help(format!("rename one of them, or remove the second `{name}`"))
+    Diagnostic::new(
+        Code::Duplicate,
+        format!("{what} `{name}` is defined more than once"),
+    )
+    .primary(again, format!("`{name}` defined again here"))
+    .secondary(first, "first defined here")
+    .help(format!("rename one of them, or remove the second `{name}`"))
 }
 
 impl Resolver {
@@ -142,7 +152,8 @@ impl Resolver {
         let names: Vec<String> = self.model.enums.iter().map(|e| e.name.clone()).collect();
         let mut d = Diagnostic::new(Code::UnknownName, format!("unknown enum `{}`", name.name))
             .primary(name.span, "not an enum of this rule set");
-        if let Some(help) = suggest::help_for(&name.name, "enums", names.iter().map(|s| s.as_str())) {
+        if let Some(help) = suggest::help_for(&name.name, "enums", names.iter().map(|s| s.as_str()))
+        {
             d = d.help(help);
         }
         self.error(d);
@@ -180,7 +191,8 @@ impl Resolver {
                 self.error(d);
                 continue;
             }
-            self.set_index.insert(decl.name.name.clone(), self.model.sets.len());
+            self.set_index
+                .insert(decl.name.name.clone(), self.model.sets.len());
             self.model.sets.push(Set {
                 name: decl.name.name.clone(),
                 docs: docs(&decl.docs),
@@ -275,12 +287,11 @@ impl Resolver {
     fn unknown_value(&self, enum_id: EnumId, name: &ast::Ident, sets_allowed: bool) -> Diagnostic {
         let e = &self.model.enums[enum_id];
         // A value of another enum: say which.
-        if let Some(other) = self
-            .model
-            .enums
-            .iter()
-            .position(|o| o.values.iter().any(|v| v.name == name.name || v.aliases.contains(&name.name)))
-        {
+        if let Some(other) = self.model.enums.iter().position(|o| {
+            o.values
+                .iter()
+                .any(|v| v.name == name.name || v.aliases.contains(&name.name))
+        }) {
             let other_enum = &self.model.enums[other];
             return Diagnostic::new(
                 Code::WrongEnum,
@@ -290,11 +301,7 @@ impl Resolver {
                 ),
             )
             .primary(name.span, format!("expected a value of `{}`", e.name))
-            .help(format!(
-                "the values of `{}` are {}",
-                e.name,
-                value_list(e)
-            ));
+            .help(format!("the values of `{}` are {}", e.name, value_list(e)));
         }
         if let Some(set) = self.model.sets.iter().find(|s| s.name == name.name) {
             let message = if sets_allowed {
@@ -303,7 +310,10 @@ impl Resolver {
                     name.name, self.model.enums[set.enum_id].name, e.name
                 )
             } else {
-                format!("expected one value of `{}`, found set `{}`", e.name, name.name)
+                format!(
+                    "expected one value of `{}`, found set `{}`",
+                    e.name, name.name
+                )
             };
             return Diagnostic::new(Code::WrongEnum, message)
                 .primary(name.span, format!("expected a value of `{}`", e.name))
@@ -381,7 +391,11 @@ impl Resolver {
 
     // ------------------------------------------------------------- decisions
 
-    fn columns(&mut self, params: &[ast::Param], taken: &mut HashMap<String, Span>) -> Option<Vec<Column>> {
+    fn columns(
+        &mut self,
+        params: &[ast::Param],
+        taken: &mut HashMap<String, Span>,
+    ) -> Option<Vec<Column>> {
         let mut columns = Vec::new();
         let mut ok = true;
         for p in params {
@@ -405,7 +419,12 @@ impl Resolver {
     }
 
     fn declare_decision(&mut self, decl: &ast::Decision) {
-        if let Some(first) = self.model.decisions.iter().find(|d| d.name == decl.name.name) {
+        if let Some(first) = self
+            .model
+            .decisions
+            .iter()
+            .find(|d| d.name == decl.name.name)
+        {
             let d = duplicate("decision", &decl.name.name, first.span, decl.name.span);
             self.error(d);
             return;
@@ -451,7 +470,10 @@ impl Resolver {
         .primary(name.span, "unknown input")
         .secondary(decision.span, "decision declared here");
         if decision.outputs.iter().any(|c| c.name == name.name) {
-            d = d.note(format!("`{}` is an output; conditions and input cells name inputs", name.name));
+            d = d.note(format!(
+                "`{}` is an output; conditions and input cells name inputs",
+                name.name
+            ));
         }
         if let Some(help) = suggest::help_for(
             &name.name,
@@ -531,7 +553,8 @@ impl Resolver {
                 continue;
             };
             if let Some(&prev) = inputs.iter().find(|&&p| p == i) {
-                let first = t.input_columns[inputs.iter().position(|&p| p == prev).unwrap_or(0)].span;
+                let first =
+                    t.input_columns[inputs.iter().position(|&p| p == prev).unwrap_or(0)].span;
                 let d = duplicate("column", &name.name, first, name.span);
                 self.error(d);
                 ok = false;
@@ -584,14 +607,16 @@ impl Resolver {
             )
             .primary(t.header_span, "every row must give every output")
             .secondary(decision.span, "decision declared here")
-            .help(format!(
-                "add {} right of `||`",
-                missing.join(", ")
-            ));
+            .help(format!("add {} right of `||`", missing.join(", ")));
             self.error(d);
             ok = false;
         }
-        ok.then(|| (inputs, outputs.into_iter().map(|o| o.unwrap_or(0)).collect()))
+        ok.then(|| {
+            (
+                inputs,
+                outputs.into_iter().map(|o| o.unwrap_or(0)).collect(),
+            )
+        })
     }
 
     fn row(
@@ -666,7 +691,10 @@ impl Resolver {
                         e.decision.name, enclosing.name
                     ),
                 )
-                .primary(e.decision.span, "an example inside a decision must be about it")
+                .primary(
+                    e.decision.span,
+                    "an example inside a decision must be about it",
+                )
                 .help("move the example next to the decision it is about");
                 self.error(d);
                 return;
@@ -678,13 +706,22 @@ impl Resolver {
             .iter()
             .position(|d| d.name == e.decision.name)
         else {
-            let names: Vec<String> = self.model.decisions.iter().map(|d| d.name.clone()).collect();
+            let names: Vec<String> = self
+                .model
+                .decisions
+                .iter()
+                .map(|d| d.name.clone())
+                .collect();
             let mut d = Diagnostic::new(
                 Code::UnknownName,
                 format!("unknown decision `{}`", e.decision.name),
             )
             .primary(e.decision.span, "no decision of this name");
-            if let Some(help) = suggest::help_for(&e.decision.name, "decisions", names.iter().map(|s| s.as_str())) {
+            if let Some(help) = suggest::help_for(
+                &e.decision.name,
+                "decisions",
+                names.iter().map(|s| s.as_str()),
+            ) {
                 d = d.help(help);
             }
             self.error(d);
@@ -720,16 +757,20 @@ impl Resolver {
     ) -> Option<Vec<ValueId>> {
         let named = args.iter().filter(|a| a.name.is_some()).count();
         if named != 0 && named != args.len() {
-            let d = Diagnostic::new(Code::BadExpect, format!("mixed named and positional {what}s"))
-                .primary(span, "some are named, some are not")
-                .help(format!("name every {what} (`name: value`) or none"));
+            let d = Diagnostic::new(
+                Code::BadExpect,
+                format!("mixed named and positional {what}s"),
+            )
+            .primary(span, "some are named, some are not")
+            .help(format!("name every {what} (`name: value`) or none"));
             self.error(d);
             return None;
         }
         let mut slots: Vec<Option<&ast::Arg>> = vec![None; columns.len()];
         if named == 0 {
             if args.len() != columns.len() {
-                let expected: Vec<String> = columns.iter().map(|c| format!("`{}`", c.name)).collect();
+                let expected: Vec<String> =
+                    columns.iter().map(|c| format!("`{}`", c.name)).collect();
                 let d = Diagnostic::new(
                     Code::BadExpect,
                     format!(
@@ -754,8 +795,11 @@ impl Resolver {
                 match columns.iter().position(|c| c.name == name.name) {
                     Some(i) if slots[i].is_none() => slots[i] = Some(arg),
                     Some(_) => {
-                        let d = Diagnostic::new(Code::BadExpect, format!("{what} `{}` given twice", name.name))
-                            .primary(name.span, "given again here");
+                        let d = Diagnostic::new(
+                            Code::BadExpect,
+                            format!("{what} `{}` given twice", name.name),
+                        )
+                        .primary(name.span, "given again here");
                         self.error(d);
                         return None;
                     }
@@ -784,8 +828,11 @@ impl Resolver {
                 .map(|(c, _)| format!("`{}`", c.name))
                 .collect();
             if !missing.is_empty() {
-                let d = Diagnostic::new(Code::BadExpect, format!("example leaves out {what} {}", missing.join(", ")))
-                    .primary(span, format!("every {what} needs a value"));
+                let d = Diagnostic::new(
+                    Code::BadExpect,
+                    format!("example leaves out {what} {}", missing.join(", ")),
+                )
+                .primary(span, format!("every {what} needs a value"));
                 self.error(d);
                 return None;
             }

@@ -14,7 +14,9 @@ use pest::Parser;
 /// the parser stopped, saying what it expected there.
 pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
     let mut pairs = CoexParser::parse(Rule::file, text).map_err(|e| syntax_error(file, text, e))?;
-    let root = pairs.next().expect("the `file` rule always yields one pair");
+    let root = pairs
+        .next()
+        .expect("the `file` rule always yields one pair");
     let comments = root
         .clone()
         .into_inner()
@@ -56,12 +58,8 @@ fn first<'a>(pair: &Pair<'a, Rule>, rule: Rule) -> Option<Pair<'a, Rule>> {
 }
 
 fn expect_child<'a>(pair: &Pair<'a, Rule>, rule: Rule) -> Pair<'a, Rule> {
-    first(pair, rule).unwrap_or_else(|| {
-        panic!(
-            "grammar guarantees a {rule:?} in {:?}",
-            pair.as_rule()
-        )
-    })
+    first(pair, rule)
+        .unwrap_or_else(|| panic!("grammar guarantees a {rule:?} in {:?}", pair.as_rule()))
 }
 
 struct Lower {
@@ -243,10 +241,13 @@ impl Lower {
     }
 
     fn row(&self, pair: Pair<Rule>) -> Row {
-        let inputs = only(children(expect_child(&pair, Rule::row_inputs)), Rule::pattern)
-            .into_iter()
-            .map(|p| self.pattern(p))
-            .collect();
+        let inputs = only(
+            children(expect_child(&pair, Rule::row_inputs)),
+            Rule::pattern,
+        )
+        .into_iter()
+        .map(|p| self.pattern(p))
+        .collect();
         Row {
             inputs,
             outputs: self.idents(&expect_child(&pair, Rule::row_outputs)),
@@ -433,7 +434,9 @@ fn expected_words(rules: &[Rule]) -> Vec<String> {
             Rule::item => "`enum`, `set`, `decision` or `expect`",
             Rule::decision_item => "`table`, `impossible`, `expect` or `}`",
             Rule::ident_char => "a letter, digit or `_`",
-            Rule::file | Rule::COMMENT | Rule::WHITESPACE | Rule::wrap | Rule::doc_start => continue,
+            Rule::file | Rule::COMMENT | Rule::WHITESPACE | Rule::wrap | Rule::doc_start => {
+                continue
+            }
         };
         if !words.iter().any(|w| w == word) {
             words.push(word.to_string());
