@@ -21,6 +21,7 @@ pub mod analysis;
 pub mod check;
 pub mod codegen;
 pub mod diagnostic;
+pub mod eval;
 pub mod fs;
 pub mod model;
 pub mod source;

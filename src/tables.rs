@@ -45,7 +45,7 @@ pub struct DecisionTable {
 }
 
 /// Where a row or constraint is, and what it cites.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Citation {
     /// The rule file's name as the rule set names it.
     pub file: String,
@@ -103,7 +103,7 @@ pub fn build(model: &Model, sources: &Sources) -> Result<Tables, Vec<Diagnostic>
             );
             continue;
         }
-        decisions.push(build_one(model, sources, index, decision));
+        decisions.push(build_decision(model, sources, index));
     }
     if errors.is_empty() {
         Ok(Tables { decisions })
@@ -112,7 +112,9 @@ pub fn build(model: &Model, sources: &Sources) -> Result<Tables, Vec<Diagnostic>
     }
 }
 
-fn build_one(model: &Model, sources: &Sources, index: usize, decision: &Decision) -> DecisionTable {
+/// The table of one decision (its volume must be at most [`MAX_ENTRIES`]).
+pub fn build_decision(model: &Model, sources: &Sources, index: usize) -> DecisionTable {
+    let decision = &model.decisions[index];
     let problem = decision.problem(model);
     let space = &problem.space;
     let radix: Vec<u32> = space.sizes().to_vec();
@@ -145,6 +147,20 @@ fn build_one(model: &Model, sources: &Sources, index: usize, decision: &Decision
             },
         )
         .collect();
+    let (rows, constraints) = citations(decision, sources);
+    DecisionTable {
+        decision: index,
+        radix,
+        entries,
+        outcomes,
+        row_outcomes,
+        rows,
+        constraints,
+    }
+}
+
+/// Where each row and constraint of a decision is, and what it cites.
+pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<Citation>) {
     let mut position_in_table = vec![0u32; decision.tables.len()];
     let rows = decision
         .rows
@@ -184,15 +200,7 @@ fn build_one(model: &Model, sources: &Sources, index: usize, decision: &Decision
             }
         })
         .collect();
-    DecisionTable {
-        decision: index,
-        radix,
-        entries,
-        outcomes,
-        row_outcomes,
-        rows,
-        constraints,
-    }
+    (rows, constraints)
 }
 
 fn place(sources: &Sources, span: crate::source::Span) -> (String, u32) {

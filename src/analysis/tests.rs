@@ -172,7 +172,8 @@ fn tables_are_independent_groups() {
 fn huge_space_with_structured_rows_is_fast_and_exact() {
     // 12 columns of 10 values (10^12 inputs): rows split on column 0 only.
     let sizes = [10u32; 12];
-    let rows: Vec<(Vec<Option<Vec<u32>>>, u32, u32)> = (0..9u32)
+    type Owned = (Vec<Option<Vec<u32>>>, u32, u32);
+    let rows: Vec<Owned> = (0..9u32)
         .map(|v| {
             let mut cells = vec![None; 12];
             cells[0] = Some(vec![v]);

@@ -41,7 +41,7 @@ pub fn unused(model: &Model, mentions: &Mentions) -> Vec<Diagnostic> {
                 .unwrap_or(false);
             // An input value is used when something names it; an output
             // value when some row produces it.
-            let used = (as_input && named) || (as_output && produced) || (!as_input && named);
+            let used = named || (as_output && produced);
             if !used {
                 let what = if as_output && !as_input {
                     "no row gives this value"

@@ -1,8 +1,10 @@
 //! Argument parsing and dispatch. Exit codes: 0 success, 1 the rules have
 //! errors (or, for `diff` and `fmt --check`, a difference), 2 usage or I/O.
 
+mod build;
 mod check;
 mod common;
+mod eval;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +28,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Check(check::Args),
+    Build(build::Args),
+    Eval(eval::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -42,5 +46,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

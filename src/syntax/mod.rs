@@ -4,5 +4,5 @@ pub mod ast;
 mod lower;
 mod parser;
 
-pub use lower::parse_file;
+pub use lower::{escape, parse_file};
 pub use parser::Rule;

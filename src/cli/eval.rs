@@ -1,0 +1,263 @@
+//! `coex eval`: answer one question, or a stream of JSON lines (`--batch`).
+
+use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use coex::eval::{Answer, EvalError, Evaluator};
+use coex::tables::Citation;
+use serde_json::{json, Map, Value};
+use std::io::{BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+/// Answer a decision for one input, or for JSON lines on stdin
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant
+  coex eval route Islands Teams Online SfBOnly InTenant --explain
+  coex eval presence publisher_mode=TeamsOnly watcher_client=SfB scope=Federated --format json
+  echo '{\"decision\":\"meeting\",\"inputs\":{\"organizer_mode\":\"Islands\",\"islands_provider\":\"Teams\"}}' | coex eval --batch
+
+Inputs are `name=value` pairs in any order, or all the values in the decision's
+input order. Names and values ignore case; aliases (such as MeetingsFirst) work.
+With --batch, each stdin line is {\"decision\":..,\"inputs\":{..}} (add \"explain\":true
+for the deciding row's text) and gets exactly one JSON line back, in order:
+{\"decision\":..,\"inputs\":{..},\"outputs\":{..},\"rule\":{..}} or {\"error\":..}.")]
+pub struct Args {
+    #[command(flatten)]
+    rules: RulesArg,
+    /// Read JSON lines on stdin and answer each on stdout
+    #[arg(long, conflicts_with_all = ["decision", "inputs"])]
+    batch: bool,
+    /// Output format for a single answer
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Also show the row or constraint that decided, with its file, line and source
+    #[arg(long)]
+    explain: bool,
+    /// The decision to evaluate, such as `route`
+    #[arg(required_unless_present = "batch")]
+    decision: Option<String>,
+    /// `name=value` for each input, or the values in input order
+    inputs: Vec<String>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let (sources, compiled) = match common::compile_valid(&args.rules) {
+        Ok(ok) => ok,
+        Err(code) => return code,
+    };
+    let model = compiled
+        .model
+        .as_ref()
+        .expect("a valid rule set has a model");
+    let evaluator = Evaluator::new(model, &sources);
+    if args.batch {
+        return batch(&evaluator);
+    }
+    let decision = args.decision.as_deref().unwrap_or_default();
+    let result = if args.inputs.iter().all(|i| i.contains('=')) {
+        let mut pairs = Vec::new();
+        for input in &args.inputs {
+            let (name, value) = input.split_once('=').expect("checked above");
+            pairs.push((name.trim(), value.trim()));
+        }
+        evaluator.eval_named(decision, pairs)
+    } else if args.inputs.iter().any(|i| i.contains('=')) {
+        eprintln!(
+            "error: give every input as `name=value`, or give only the values, in input order"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    } else {
+        evaluator.eval_positional(decision, args.inputs.iter().map(|s| s.as_str()))
+    };
+    match (result, args.format) {
+        (Ok(answer), Format::Text) => {
+            print!("{}", text_answer(&answer, args.explain));
+            ExitCode::SUCCESS
+        }
+        (Ok(answer), Format::Json) => {
+            println!("{}", answer_json(&answer, args.explain));
+            ExitCode::SUCCESS
+        }
+        (Err(error), format) => {
+            if format == Format::Json {
+                println!("{}", error_json(&error, args.explain));
+            } else {
+                eprintln!("error: {error}");
+                if let EvalError::Impossible { constraint, .. } = &error {
+                    eprintln!("  --> {}:{}", constraint.file, constraint.line);
+                    if !constraint.source.is_empty() {
+                        eprintln!("  = source: {}", constraint.source);
+                    }
+                    if args.explain {
+                        eprintln!("  = constraint: {}", constraint.text);
+                    }
+                }
+            }
+            ExitCode::from(if error.is_impossible() {
+                EXIT_ERRORS
+            } else {
+                EXIT_USAGE
+            })
+        }
+    }
+}
+
+fn text_answer(answer: &Answer, explain: bool) -> String {
+    let width = answer
+        .outputs
+        .iter()
+        .map(|(n, _)| n.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, value) in &answer.outputs {
+        out.push_str(&format!("{name:width$}  {value}\n"));
+    }
+    if explain {
+        let rule = &answer.rule;
+        out.push_str(&format!(
+            "\ndecided by row {} of table \"{}\"\n  --> {}:{}\n   {}\n",
+            rule.row, rule.table, rule.file, rule.line, rule.text
+        ));
+        if !rule.source.is_empty() {
+            out.push_str(&format!("   = source: {}\n", rule.source));
+        }
+    }
+    out
+}
+
+fn pairs(pairs: &[(String, String)]) -> Value {
+    Value::Object(
+        pairs
+            .iter()
+            .map(|(n, v)| (n.clone(), Value::String(v.clone())))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+fn citation(c: &Citation, explain: bool) -> Value {
+    let mut rule = json!({
+        "file": c.file,
+        "line": c.line,
+        "table": c.table,
+        "row": c.row,
+        "source": c.source,
+    });
+    if explain {
+        rule["text"] = Value::String(c.text.clone());
+    }
+    rule
+}
+
+fn answer_json(answer: &Answer, explain: bool) -> Value {
+    json!({
+        "decision": answer.decision,
+        "inputs": pairs(&answer.inputs),
+        "outputs": pairs(&answer.outputs),
+        "rule": citation(&answer.rule, explain),
+    })
+}
+
+fn error_json(error: &EvalError, explain: bool) -> Value {
+    let mut value = json!({ "error": error.to_string() });
+    if let EvalError::Impossible {
+        decision,
+        inputs,
+        constraint,
+    } = error
+    {
+        value["decision"] = Value::String(decision.clone());
+        value["inputs"] = pairs(inputs);
+        let mut c = json!({
+            "file": constraint.file,
+            "line": constraint.line,
+            "because": constraint.because,
+            "source": constraint.source,
+        });
+        if explain {
+            c["text"] = Value::String(constraint.text.clone());
+        }
+        value["impossible"] = c;
+    }
+    value
+}
+
+/// One JSON line in, one JSON line out, in order, in constant memory. A bad
+/// line gets an `{"error": ...}` answer and the batch goes on.
+fn batch(evaluator: &Evaluator) -> ExitCode {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut output = BufWriter::new(std::io::stdout().lock());
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let _ = output.flush();
+                eprintln!("error: cannot read stdin after line {number}: {e}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        }
+        number += 1;
+        let answer = answer_line(evaluator, &line);
+        let written = serde_json::to_writer(&mut output, &answer)
+            .map_err(std::io::Error::from)
+            .and_then(|()| output.write_all(b"\n"));
+        if let Err(e) = written {
+            eprintln!("error: cannot write the answer to line {number}: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    if let Err(e) = output.flush() {
+        eprintln!("error: cannot write answers: {e}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    ExitCode::SUCCESS
+}
+
+fn answer_line(evaluator: &Evaluator, raw: &[u8]) -> Value {
+    let error = |message: String| json!({ "error": message });
+    let Ok(text) = std::str::from_utf8(raw) else {
+        return error("the line is not UTF-8".to_string());
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return error("empty line; expected {\"decision\": ..., \"inputs\": {...}}".to_string());
+    }
+    let request: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return error(format!("malformed JSON: {e}")),
+    };
+    let Some(object) = request.as_object() else {
+        return error("expected a JSON object {\"decision\": ..., \"inputs\": {...}}".to_string());
+    };
+    let Some(decision) = object.get("decision").and_then(Value::as_str) else {
+        return error("missing \"decision\" (a string)".to_string());
+    };
+    let Some(inputs) = object.get("inputs").and_then(Value::as_object) else {
+        return error("missing \"inputs\" (an object of input names to values)".to_string());
+    };
+    let explain = object
+        .get("explain")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let mut pairs = Vec::with_capacity(inputs.len());
+    for (name, value) in inputs {
+        match value.as_str() {
+            Some(v) => pairs.push((name.as_str(), v)),
+            None => return error(format!("input `{name}` must be a string, found {value}")),
+        }
+    }
+    match evaluator.eval_named(decision, pairs) {
+        Ok(answer) => answer_json(&answer, explain),
+        Err(e) => error_json(&e, explain),
+    }
+}

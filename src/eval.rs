@@ -1,0 +1,337 @@
+//! Checked model → answers: evaluate a decision on named string inputs, the
+//! way `coex eval` and the runtime's `eval` do, with the row that decided.
+//!
+//! Names and values are matched ignoring ASCII case, aliases included. The
+//! answer comes from the same lookup table the runtime bakes (one index per
+//! input); a decision too large to tabulate is answered by reading its rows.
+
+use crate::model::{Answer as RowAnswer, Decision, Model, ValueId};
+use crate::source::Sources;
+use crate::suggest;
+use crate::tables::{self, Citation, DecisionTable, Entry, MAX_ENTRIES};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A rule set ready to answer questions.
+pub struct Evaluator<'m> {
+    model: &'m Model,
+    by_name: HashMap<String, usize>,
+    decisions: Vec<Prepared>,
+}
+
+struct Prepared {
+    table: Option<DecisionTable>,
+    rows: Vec<Citation>,
+    constraints: Vec<Citation>,
+    input_by_name: HashMap<String, usize>,
+}
+
+/// One answer: the inputs as the rules spell them, the outputs, and the
+/// row that decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    pub decision: String,
+    pub inputs: Vec<(String, String)>,
+    pub outputs: Vec<(String, String)>,
+    pub rule: Citation,
+}
+
+/// Why there is no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    UnknownDecision {
+        decision: String,
+        help: Option<String>,
+    },
+    UnknownInput {
+        decision: String,
+        input: String,
+        help: Option<String>,
+    },
+    RepeatedInput {
+        decision: String,
+        input: String,
+    },
+    MissingInputs {
+        decision: String,
+        inputs: Vec<String>,
+    },
+    TooManyValues {
+        decision: String,
+        expected: usize,
+        given: usize,
+    },
+    UnknownValue {
+        decision: String,
+        input: String,
+        value: String,
+        expected: Vec<String>,
+    },
+    Impossible {
+        decision: String,
+        inputs: Vec<(String, String)>,
+        constraint: Box<Citation>,
+    },
+}
+
+impl EvalError {
+    /// An impossible input is the rules' answer; the others are mistakes in
+    /// the question.
+    pub fn is_impossible(&self) -> bool {
+        matches!(self, EvalError::Impossible { .. })
+    }
+}
+
+fn backticked(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EvalError::UnknownDecision { decision, help } => {
+                write!(f, "unknown decision `{decision}`")?;
+                if let Some(help) = help {
+                    write!(f, "; {help}")?;
+                }
+                Ok(())
+            }
+            EvalError::UnknownInput {
+                decision,
+                input,
+                help,
+            } => {
+                write!(f, "`{input}` is not an input of `{decision}`")?;
+                if let Some(help) = help {
+                    write!(f, "; {help}")?;
+                }
+                Ok(())
+            }
+            EvalError::RepeatedInput { decision, input } => {
+                write!(f, "input `{input}` of `{decision}` is given more than once")
+            }
+            EvalError::MissingInputs { decision, inputs } => {
+                write!(f, "`{decision}` needs a value for {}", backticked(inputs))
+            }
+            EvalError::TooManyValues {
+                decision,
+                expected,
+                given,
+            } => {
+                write!(
+                    f,
+                    "`{decision}` has {expected} inputs, {given} values were given"
+                )
+            }
+            EvalError::UnknownValue {
+                decision,
+                input,
+                value,
+                expected,
+            } => write!(
+                f,
+                "`{value}` is not a value of input `{input}` of `{decision}`; expected one of {}",
+                backticked(expected)
+            ),
+            EvalError::Impossible {
+                decision,
+                constraint,
+                ..
+            } => {
+                write!(
+                    f,
+                    "impossible input for `{decision}`: {}",
+                    constraint.because
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for EvalError {}
+
+impl<'m> Evaluator<'m> {
+    pub fn new(model: &'m Model, sources: &Sources) -> Evaluator<'m> {
+        let decisions = model
+            .decisions
+            .iter()
+            .enumerate()
+            .map(|(index, decision)| {
+                let table = (decision.volume(model) <= MAX_ENTRIES)
+                    .then(|| tables::build_decision(model, sources, index));
+                let (rows, constraints) = tables::citations(decision, sources);
+                Prepared {
+                    table,
+                    rows,
+                    constraints,
+                    input_by_name: decision
+                        .inputs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+                        .collect(),
+                }
+            })
+            .collect();
+        Evaluator {
+            model,
+            by_name: model
+                .decisions
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.name.to_ascii_lowercase(), i))
+                .collect(),
+            decisions,
+        }
+    }
+
+    pub fn model(&self) -> &Model {
+        self.model
+    }
+
+    fn decision(&self, name: &str) -> Result<(usize, &Decision), EvalError> {
+        match self.by_name.get(&name.to_ascii_lowercase()) {
+            Some(&i) => Ok((i, &self.model.decisions[i])),
+            None => Err(EvalError::UnknownDecision {
+                decision: name.to_string(),
+                help: suggest::help_for(
+                    name,
+                    "decisions",
+                    self.model.decisions.iter().map(|d| d.name.as_str()),
+                ),
+            }),
+        }
+    }
+
+    /// Answer with inputs given by name, in any order.
+    pub fn eval_named<'a>(
+        &self,
+        decision: &str,
+        inputs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Answer, EvalError> {
+        let (index, d) = self.decision(decision)?;
+        let prepared = &self.decisions[index];
+        let mut values: Vec<Option<ValueId>> = vec![None; d.inputs.len()];
+        for (name, value) in inputs {
+            let Some(&position) = prepared.input_by_name.get(&name.to_ascii_lowercase()) else {
+                return Err(EvalError::UnknownInput {
+                    decision: d.name.clone(),
+                    input: name.to_string(),
+                    help: suggest::help_for(
+                        name,
+                        "inputs",
+                        d.inputs.iter().map(|c| c.name.as_str()),
+                    ),
+                });
+            };
+            if values[position].is_some() {
+                return Err(EvalError::RepeatedInput {
+                    decision: d.name.clone(),
+                    input: d.inputs[position].name.clone(),
+                });
+            }
+            values[position] = Some(self.value(d, position, value)?);
+        }
+        let missing: Vec<String> = d
+            .inputs
+            .iter()
+            .zip(&values)
+            .filter(|(_, v)| v.is_none())
+            .map(|(c, _)| c.name.clone())
+            .collect();
+        if !missing.is_empty() {
+            return Err(EvalError::MissingInputs {
+                decision: d.name.clone(),
+                inputs: missing,
+            });
+        }
+        let values: Vec<ValueId> = values.into_iter().flatten().collect();
+        self.answer(index, &values)
+    }
+
+    /// Answer with one value per input, in the decision's input order.
+    pub fn eval_positional<'a>(
+        &self,
+        decision: &str,
+        values: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Answer, EvalError> {
+        let (index, d) = self.decision(decision)?;
+        let values: Vec<&str> = values.into_iter().collect();
+        if values.len() != d.inputs.len() {
+            return Err(EvalError::TooManyValues {
+                decision: d.name.clone(),
+                expected: d.inputs.len(),
+                given: values.len(),
+            });
+        }
+        let ids = values
+            .iter()
+            .enumerate()
+            .map(|(position, value)| self.value(d, position, value))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.answer(index, &ids)
+    }
+
+    fn value(&self, d: &Decision, position: usize, value: &str) -> Result<ValueId, EvalError> {
+        let column = &d.inputs[position];
+        self.model
+            .find_value(column.enum_id, value)
+            .ok_or_else(|| EvalError::UnknownValue {
+                decision: d.name.clone(),
+                input: column.name.clone(),
+                value: value.to_string(),
+                expected: self.model.enums[column.enum_id]
+                    .values
+                    .iter()
+                    .map(|v| v.name.clone())
+                    .collect(),
+            })
+    }
+
+    /// Answer one input given as value ids.
+    pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer, EvalError> {
+        let d = &self.model.decisions[index];
+        let prepared = &self.decisions[index];
+        let entry = match &prepared.table {
+            Some(table) => table.lookup(input),
+            None => match d.evaluate(input) {
+                RowAnswer::Row(r) => Entry::Row(r as u32),
+                RowAnswer::Impossible(c) => Entry::Impossible(c as u32),
+                // Only a rule set with errors has these, and no evaluator
+                // is built from one; answer as the first row would.
+                RowAnswer::Conflicting(rows) => Entry::Row(rows[0] as u32),
+                RowAnswer::Undecided => unreachable!("a checked decision decides every input"),
+            },
+        };
+        let named = |columns: &[crate::model::Column], values: &[ValueId]| {
+            columns
+                .iter()
+                .zip(values)
+                .map(|(c, &v)| {
+                    (
+                        c.name.clone(),
+                        self.model.enums[c.enum_id].values[v as usize].name.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let inputs = named(&d.inputs, input);
+        match entry {
+            Entry::Row(r) => Ok(Answer {
+                decision: d.name.clone(),
+                inputs,
+                outputs: named(&d.outputs, &d.rows[r as usize].outputs),
+                rule: prepared.rows[r as usize].clone(),
+            }),
+            Entry::Impossible(c) => Err(EvalError::Impossible {
+                decision: d.name.clone(),
+                inputs,
+                constraint: Box::new(prepared.constraints[c as usize].clone()),
+            }),
+        }
+    }
+}
