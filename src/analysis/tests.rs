@@ -5,10 +5,13 @@ use super::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
-/// A problem from rows written as per-column value lists (`None` = `*`).
+/// A row: per-column value lists (`None` = `*`), a group and an outcome.
+type RowSpec<'a> = (&'a [Option<&'a [u32]>], u32, u32);
+
+/// A problem from rows written as per-column value lists.
 fn problem(
     sizes: &[u32],
-    rows: &[(&[Option<&[u32]>], u32, u32)],
+    rows: &[RowSpec],
     ordered: &[bool],
     impossible: &[&[Option<&[u32]>]],
 ) -> Problem {
