@@ -22,7 +22,12 @@ pub fn completeness(model: &Model) -> Vec<Diagnostic> {
 
 /// A cube as a table row in the decision's input order: `| a | b, c | * |`.
 pub fn cube_row(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> String {
-    let cells: Vec<String> = decision
+    format!("| {} |", cube_cells(model, decision, space, cube).join(" | "))
+}
+
+/// A cube's cells in the decision's input order, each as a cell would say it.
+pub fn cube_cells(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> Vec<String> {
+    decision
         .inputs
         .iter()
         .enumerate()
@@ -30,8 +35,7 @@ pub fn cube_row(model: &Model, decision: &Decision, space: &Space, cube: &[u64])
             let values: Vec<u32> = space.values(cube, c).collect();
             model.describe(column.enum_id, &values)
         })
-        .collect();
-    format!("| {} |", cells.join(" | "))
+        .collect()
 }
 
 fn plural(n: u128, one: &str, many: &str) -> String {
@@ -42,34 +46,21 @@ fn plural(n: u128, one: &str, many: &str) -> String {
     }
 }
 
-fn gaps(
-    model: &Model,
-    decision: &Decision,
-    space: &Space,
-    analysis: &Analysis,
-    out: &mut Vec<Diagnostic>,
-) {
+fn gaps(model: &Model, decision: &Decision, space: &Space, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     if analysis.gaps.is_empty() {
         return;
     }
-    let header: Vec<&str> = decision.inputs.iter().map(|c| c.name.as_str()).collect();
-    let shown: Vec<String> = analysis
+    let header: Vec<String> = decision.inputs.iter().map(|c| c.name.clone()).collect();
+    let shown: Vec<Vec<String>> = analysis
         .gaps
         .iter()
         .take(SHOWN_PATTERNS)
-        .map(|g| format!("    {}", cube_row(model, decision, space, g)))
+        .map(|g| cube_cells(model, decision, space, g))
         .collect();
+    let mut patterns = format!("inputs no row decides:\n{}", aligned_rows(&header, &shown, "    "));
     let more = analysis.gaps.len().saturating_sub(SHOWN_PATTERNS);
-    let mut patterns = format!(
-        "inputs no row decides:\n    | {} |\n{}",
-        header.join(" | "),
-        shown.join("\n")
-    );
     if more > 0 {
-        patterns.push_str(&format!(
-            "\n    and {} more",
-            plural(more as u128, "pattern", "patterns")
-        ));
+        patterns.push_str(&format!("\n    and {}", plural(more as u128, "more pattern", "more patterns")));
     }
     let example = space.first_point(&analysis.gaps[0]);
     let label = if analysis.gaps.len() == 1 {
@@ -91,6 +82,31 @@ fn gaps(
         .note(format!("for example: {}", model.describe_input(decision, &example)))
         .help("add rows for these inputs, or an `impossible` constraint with a reason if they cannot exist"),
     );
+}
+
+/// Table lines with every column padded to its widest cell.
+fn aligned_rows(header: &[String], rows: &[Vec<String>], indent: &str) -> String {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| r[c].chars().count())
+                .chain(std::iter::once(header[c].chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| format!("{cell:w$}"))
+            .collect();
+        format!("{indent}| {} |", padded.join(" | "))
+    };
+    std::iter::once(line(header))
+        .chain(rows.iter().map(|r| line(r)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn conflicts(model: &Model, decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnostic>) {

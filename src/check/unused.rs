@@ -39,9 +39,10 @@ pub fn unused(model: &Model, mentions: &Mentions) -> Vec<Diagnostic> {
                 .and_then(|v| v.get(value_id))
                 .copied()
                 .unwrap_or(false);
-            // An input value is used when something names it; an output
-            // value when some row produces it.
-            let used = named || (as_output && produced);
+            // Every value of an input enum is decided (completeness sees to
+            // that), even when rows reach it only through `*` or `!`; so only
+            // output values can be unused: produced by no row, named nowhere.
+            let used = !as_output || produced || named;
             if !used {
                 let what = if as_output && !as_input {
                     "no row gives this value"

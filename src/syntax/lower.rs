@@ -13,7 +13,15 @@ use pest::Parser;
 /// Parse one file. A syntax error is reported as one diagnostic at the place
 /// the parser stopped, saying what it expected there.
 pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
-    let mut pairs = CoexParser::parse(Rule::file, text).map_err(|e| syntax_error(file, text, e))?;
+    let mut pairs = CoexParser::parse(Rule::file, text).map_err(|_| {
+        // Parse again, tracking the tokens the parser tried at the place it
+        // stopped, so the message can name them (`|`, `because`, ...). Only
+        // failing parses pay for it.
+        pest::set_error_detail(true);
+        let detailed = CoexParser::parse(Rule::file, text).expect_err("the text failed to parse once");
+        pest::set_error_detail(false);
+        syntax_error(file, text, detailed)
+    })?;
     let root = pairs
         .next()
         .expect("the `file` rule always yields one pair");
@@ -351,12 +359,38 @@ fn syntax_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Di
         token_end(text, start)
     };
     let found = describe_found(&text[start..end]);
-    let expected = match &error.variant {
+    let mut expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => expected_words(positives),
         ErrorVariant::CustomError { message } => vec![message.clone()],
     };
+    if let Some(attempts) = error.parse_attempts().filter(|a| a.max_position == start) {
+        let mut line_end = false;
+        for token in attempts.expected_tokens() {
+            let token = token.to_string();
+            // Character ranges (`a..z`) say less than the rule words do.
+            let range = token.chars().count() == 4 && token.get(1..3) == Some("..");
+            if range || token == "BUILTIN_RULE" {
+                continue;
+            }
+            match token.as_str() {
+                " " | "\t" | "//" | "_" => {}
+                "\n" | "\r\n" | "\r" => line_end = true,
+                t => {
+                    let word = format!("`{t}`");
+                    let covered = expected.iter().any(|w| w.contains(&format!("`{t}")));
+                    if !covered {
+                        expected.push(word);
+                    }
+                }
+            }
+        }
+        // A line end is only worth naming when nothing else would do.
+        if line_end && expected.is_empty() {
+            expected.push("the end of the line".to_string());
+        }
+    }
     let message = if expected.is_empty() {
-        format!("unexpected {found}")
+        format!("unexpected {}", found.trim_start_matches("the "))
     } else {
         format!("expected {}, found {found}", join_or(&expected))
     };
