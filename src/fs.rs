@@ -52,11 +52,26 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 
 /// Read a rule set. Files are named in diagnostics by their path as given.
 pub fn read_rule_set(dir: &Path) -> Result<Sources, LoadError> {
+    read_rule_set_as(dir, &dir.display().to_string())
+}
+
+/// Read a rule set, naming each file `<prefix>/<file name>` (so that
+/// generated code does not depend on where the rules were on disk).
+pub fn read_rule_set_as(dir: &Path, prefix: &str) -> Result<Sources, LoadError> {
     let mut sources = Sources::new();
     for path in rule_files(dir)? {
         let bytes = std::fs::read(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
         let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8(path.clone()))?;
-        sources.add(path.display().to_string(), text);
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let name = if prefix.is_empty() {
+            file.into_owned()
+        } else {
+            format!("{}/{file}", prefix.trim_end_matches('/'))
+        };
+        sources.add(name, text);
     }
     Ok(sources)
 }

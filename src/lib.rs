@@ -22,6 +22,7 @@ pub mod check;
 pub mod codegen;
 pub mod diagnostic;
 pub mod eval;
+pub mod format;
 pub mod fs;
 pub mod model;
 pub mod source;
@@ -125,10 +126,11 @@ pub mod shipped {
 }
 
 /// Everything a build script needs: read a rule-set directory, check it,
-/// and generate the Rust source of its tables. On errors, the rendered
+/// and generate the Rust source of its tables. Files are named
+/// `<origin>/<file>` in diagnostics and in the generated citations. On errors, the rendered
 /// diagnostics (as `coex check` prints them) are returned instead.
 pub fn generate_from_dir(dir: &std::path::Path, origin: &str) -> Result<String, String> {
-    let sources = fs::read_rule_set(dir).map_err(|e| format!("error: {e}\n"))?;
+    let sources = fs::read_rule_set_as(dir, origin).map_err(|e| format!("error: {e}\n"))?;
     generate(&sources, origin)
 }
 

@@ -58,21 +58,19 @@ impl Walk<'_, '_> {
     }
 
     fn walk(&mut self, cube: Cube, active: Vec<u32>) {
-        // A constraint holding the whole cube decides it: impossible.
-        if let Some(&constraint) = active
-            .iter()
-            .rev()
-            .take_while(|&&id| id as usize >= self.rows)
-            .filter(|&&id| self.space().contains(self.cubes[id as usize], &cube))
-            .last()
-        {
-            (self.visit)(
-                &cube,
-                Region::Impossible {
-                    constraint: constraint as usize - self.rows,
-                },
-            );
-            return;
+        // The first constraint, if it holds the whole cube, decides it:
+        // impossible (a later one may not, as the first that matches names
+        // the reason).
+        if let Some(&first) = active.iter().find(|&&id| id as usize >= self.rows) {
+            if self.space().contains(self.cubes[first as usize], &cube) {
+                (self.visit)(
+                    &cube,
+                    Region::Impossible {
+                        constraint: first as usize - self.rows,
+                    },
+                );
+                return;
+            }
         }
         match self.split_column(&cube, &active) {
             None => self.region(&cube, &active),

@@ -387,10 +387,16 @@ proptest! {
     fn regions_partition_the_space(p in arb_problem()) {
         let mut seen = vec![0u32; p.space.volume() as usize];
         let sizes = p.space.sizes().to_vec();
-        partition(&p, |cube, _| {
+        partition(&p, |cube, region| {
             for (i, point) in points(&sizes).iter().enumerate() {
                 if p.space.contains_point(cube, point) {
                     seen[i] += 1;
+                    // An impossible region names the first constraint matching each input.
+                    let first = p.impossible.iter().position(|c| p.space.contains_point(c, point));
+                    match region {
+                        Region::Impossible { constraint } => assert_eq!(first, Some(constraint)),
+                        Region::Possible { .. } => assert_eq!(first, None),
+                    }
                 }
             }
         });
