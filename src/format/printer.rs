@@ -126,6 +126,32 @@ impl<'a> Printer<'a> {
         }
     }
 
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The offset of `token` in the source at `from` or after it, past
+    /// spaces, line ends, comments and the characters in `skip`.
+    pub fn find(&self, from: usize, token: &str, skip: &[char]) -> Option<usize> {
+        let mut i = from;
+        while i < self.source.len() {
+            let rest = &self.source[i..];
+            if rest.starts_with(token) {
+                return Some(i);
+            }
+            if rest.starts_with("//") {
+                i += rest.find(['\n', '\r']).unwrap_or(rest.len());
+                continue;
+            }
+            let c = rest.chars().next()?;
+            if !(c.is_whitespace() || skip.contains(&c)) {
+                return None;
+            }
+            i += c.len_utf8();
+        }
+        None
+    }
+
     /// Whether a comment starts strictly between two source offsets.
     pub fn comment_between(&self, start: usize, end: usize) -> bool {
         self.comments[self.next_comment..]
@@ -182,7 +208,7 @@ impl<'a> Printer<'a> {
         }
         let mut blanks: Vec<bool> = above.iter().map(|(_, blank)| *blank).collect();
         blanks.push(self.blank_between(previous, at));
-        if gap.tight || self.lines.is_empty() {
+        if gap.tight {
             blanks.iter_mut().for_each(|b| *b = false);
         }
         if gap.open {
@@ -202,7 +228,10 @@ impl<'a> Printer<'a> {
             if *blank {
                 self.push(String::new(), Kind::Blank);
             }
-            self.push(format!("{}{text}", INDENT.repeat(comment_indent)), Kind::Comment);
+            self.push(
+                format!("{}{text}", INDENT.repeat(comment_indent)),
+                Kind::Comment,
+            );
         }
         if blanks[blanks.len() - 1] {
             self.push(String::new(), Kind::Blank);

@@ -1,0 +1,168 @@
+//! `coex fmt`: rewrite rule files in the canonical layout, or (`--check`)
+//! list the ones that are not. Exit 0 when done (or nothing would change),
+//! 1 when a file has a syntax error or, with `--check`, would change; 2 on
+//! usage or I/O errors.
+
+use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
+use coex::diagnostic;
+use coex::source::Sources;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Format rule files in the one canonical layout (aligned tables, comments kept)
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: list unformatted files, exit 1 if any"
+)]
+pub struct Args {
+    /// Write nothing: list the files that would change, one per line, and
+    /// exit 1 if there are any
+    #[arg(long)]
+    check: bool,
+    /// Files, or directories meaning the `.coex` files directly inside them
+    #[arg(value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    Changed,
+    /// A syntax error, or output that would not mean the same: reported.
+    Failed,
+    /// Could not be read or written: reported.
+    Io,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        let rules = PathBuf::from("rules");
+        if !rules.is_dir() {
+            eprintln!(
+                "error: no paths given, and there is no `rules` directory here\n\n\
+                 Usage: coex fmt [--check] [PATHS]...\n\n\
+                 For more information, try '--help'."
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+        vec![rules]
+    } else {
+        args.paths
+    };
+
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut io_error = false;
+    for path in paths {
+        if path.is_dir() {
+            match coex::fs::rule_files(&path) {
+                Ok(found) => files.extend(found),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    io_error = true;
+                }
+            }
+        } else {
+            files.push(path);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+
+    let (mut changed, mut failed) = (0, 0);
+    for file in &files {
+        match format_one(file, args.check) {
+            Outcome::Unchanged => {}
+            Outcome::Changed => {
+                changed += 1;
+                if args.check {
+                    println!("{}", file.display());
+                }
+            }
+            Outcome::Failed => failed += 1,
+            Outcome::Io => io_error = true,
+        }
+    }
+
+    if args.check && changed > 0 {
+        eprintln!(
+            "error: {} not formatted; run `coex fmt` to format {}",
+            plural(changed, "file is", "files are"),
+            if changed == 1 { "it" } else { "them" }
+        );
+    }
+    if io_error {
+        ExitCode::from(EXIT_USAGE)
+    } else if failed > 0 || (args.check && changed > 0) {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn format_one(path: &Path, check: bool) -> Outcome {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                eprintln!(
+                    "error: `{}` is not UTF-8 text; rule files must be saved as UTF-8",
+                    path.display()
+                );
+                return Outcome::Io;
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", path.display());
+            return Outcome::Io;
+        }
+    };
+    let mut sources = Sources::new();
+    let id = sources.add(path.display().to_string(), text.as_str());
+    let parsed = match coex::syntax::parse_file(id, &text) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprint!(
+                "{}",
+                diagnostic::render(&sources, &[error], common::colour_stderr())
+            );
+            return Outcome::Failed;
+        }
+    };
+    let formatted = coex::format::format_file(&text, &parsed);
+    if formatted == text {
+        return Outcome::Unchanged;
+    }
+    // A safety net, as for any tool that rewrites source: the new text must
+    // say exactly what the old one did, comments included.
+    let same = coex::syntax::parse_file(id, &formatted)
+        .is_ok_and(|reparsed| coex::format::equivalent(&parsed, &reparsed));
+    if !same {
+        eprintln!(
+            "error: formatting `{}` would change what it says; the file is left as it is\n  \
+             = note: this is a bug in `coex fmt`; please report it with the file",
+            path.display()
+        );
+        return Outcome::Failed;
+    }
+    if check {
+        return Outcome::Changed;
+    }
+    let permissions = std::fs::metadata(path).map(|m| m.permissions());
+    if let Err(e) = common::write_atomically(path, formatted.as_bytes()) {
+        eprintln!("error: cannot write `{}`: {e}", path.display());
+        return Outcome::Io;
+    }
+    if let Ok(permissions) = permissions {
+        // The new file was created with default permissions.
+        let _ = std::fs::set_permissions(path, permissions);
+    }
+    Outcome::Changed
+}
