@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod common;
 mod eval;
+mod fmt;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ enum Command {
     Check(check::Args),
     Build(build::Args),
     Eval(eval::Args),
+    Fmt(fmt::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -48,5 +50,6 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Fmt(args) => fmt::run(args),
     }
 }
