@@ -18,7 +18,8 @@ pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
         // stopped, so the message can name them (`|`, `because`, ...). Only
         // failing parses pay for it.
         pest::set_error_detail(true);
-        let detailed = CoexParser::parse(Rule::file, text).expect_err("the text failed to parse once");
+        let detailed =
+            CoexParser::parse(Rule::file, text).expect_err("the text failed to parse once");
         pest::set_error_detail(false);
         syntax_error(file, text, detailed)
     })?;
@@ -394,9 +395,27 @@ fn syntax_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Di
     } else {
         format!("expected {}, found {found}", join_or(&expected))
     };
+    const KEYWORDS: [&str; 10] = [
+        "enum",
+        "set",
+        "decision",
+        "table",
+        "ordered",
+        "impossible",
+        "because",
+        "source",
+        "expect",
+        "alias",
+    ];
+    let token = &text[start..end];
+    let help = if KEYWORDS.contains(&token) && expected.iter().any(|e| e == "a name") {
+        format!("`{token}` is a keyword and cannot be used as a name")
+    } else {
+        syntax_help(&expected)
+    };
     Diagnostic::new(Code::Syntax, message)
         .primary(Span::new(file, start, end), "unexpected here")
-        .help(syntax_help(&expected))
+        .help(help)
 }
 
 fn token_end(text: &str, start: usize) -> usize {
