@@ -7,7 +7,9 @@ use coex::source::Sources;
 use std::path::{Path, PathBuf};
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind);
     let mut files = coex::fs::rule_files(&dir).expect("fixture directory");
     files.sort();
     files
@@ -17,7 +19,11 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
 fn diagnose(path: &Path) -> (Sources, Vec<Diagnostic>) {
     let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let name = path.strip_prefix(root).unwrap_or(path).display().to_string();
+    let name = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
     let mut sources = Sources::new();
     sources.add(name, text);
     let compiled = coex::compile(&sources);
@@ -35,7 +41,11 @@ fn snapshot(kind: &str) {
         let (sources, diagnostics) = diagnose(&path);
         let (_, file) = sources.iter().next().expect("one file");
         let rendered = render(&sources, &diagnostics, false);
-        let stem = path.file_stem().expect("a name").to_string_lossy().into_owned();
+        let stem = path
+            .file_stem()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
         insta::with_settings!({
             snapshot_path => "../snapshots",
             prepend_module_to_snapshot => false,
@@ -76,7 +86,11 @@ fn parse_fixtures_have_one_syntax_error() {
 fn check_fixtures_show_one_problem_each() {
     for path in fixtures("check") {
         let (sources, diagnostics) = diagnose(&path);
-        assert!(!diagnostics.is_empty(), "{} has no diagnostic", path.display());
+        assert!(
+            !diagnostics.is_empty(),
+            "{} has no diagnostic",
+            path.display()
+        );
         let first = diagnostics[0].code;
         assert!(
             diagnostics.iter().all(|d| d.code == first),
@@ -120,5 +134,9 @@ fn empty_rule_set_is_an_error() {
 fn shipped_rules_have_no_errors() {
     let sources = coex::shipped::sources();
     let compiled = coex::compile(&sources);
-    assert!(!compiled.has_errors(), "{}", render(&sources, &compiled.diagnostics, false));
+    assert!(
+        !compiled.has_errors(),
+        "{}",
+        render(&sources, &compiled.diagnostics, false)
+    );
 }

@@ -22,7 +22,10 @@ pub fn completeness(model: &Model) -> Vec<Diagnostic> {
 
 /// A cube as a table row in the decision's input order: `| a | b, c | * |`.
 pub fn cube_row(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> String {
-    format!("| {} |", cube_cells(model, decision, space, cube).join(" | "))
+    format!(
+        "| {} |",
+        cube_cells(model, decision, space, cube).join(" | ")
+    )
 }
 
 /// A cube's cells in the decision's input order, each as a cell would say it.
@@ -46,7 +49,13 @@ fn plural(n: u128, one: &str, many: &str) -> String {
     }
 }
 
-fn gaps(model: &Model, decision: &Decision, space: &Space, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+fn gaps(
+    model: &Model,
+    decision: &Decision,
+    space: &Space,
+    analysis: &Analysis,
+    out: &mut Vec<Diagnostic>,
+) {
     if analysis.gaps.is_empty() {
         return;
     }
@@ -57,10 +66,16 @@ fn gaps(model: &Model, decision: &Decision, space: &Space, analysis: &Analysis, 
         .take(SHOWN_PATTERNS)
         .map(|g| cube_cells(model, decision, space, g))
         .collect();
-    let mut patterns = format!("inputs no row decides:\n{}", aligned_rows(&header, &shown, "    "));
+    let mut patterns = format!(
+        "inputs no row decides:\n{}",
+        aligned_rows(&header, &shown, "    ")
+    );
     let more = analysis.gaps.len().saturating_sub(SHOWN_PATTERNS);
     if more > 0 {
-        patterns.push_str(&format!("\n    and {}", plural(more as u128, "more pattern", "more patterns")));
+        patterns.push_str(&format!(
+            "\n    and {}",
+            plural(more as u128, "more pattern", "more patterns")
+        ));
     }
     let example = space.first_point(&analysis.gaps[0]);
     let label = if analysis.gaps.len() == 1 {

@@ -94,7 +94,12 @@ impl Resolver {
 
     fn declare_enum(&mut self, decl: &ast::EnumDecl) {
         if let Some(first) = self.model.enums.iter().find(|e| e.name == decl.name.name) {
-            let d = duplicate(&format!("enum `{}`", decl.name.name), &decl.name.name, first.span, decl.name.span);
+            let d = duplicate(
+                &format!("enum `{}`", decl.name.name),
+                &decl.name.name,
+                first.span,
+                decl.name.span,
+            );
             self.error(d);
             return;
         }
@@ -169,7 +174,12 @@ impl Resolver {
         for decl in decls {
             if let Some(&first) = self.set_index.get(&decl.name.name) {
                 let span = self.model.sets[first].span;
-                let d = duplicate(&format!("set `{}`", decl.name.name), &decl.name.name, span, decl.name.span);
+                let d = duplicate(
+                    &format!("set `{}`", decl.name.name),
+                    &decl.name.name,
+                    span,
+                    decl.name.span,
+                );
                 self.error(d);
                 continue;
             }
@@ -400,7 +410,12 @@ impl Resolver {
         let mut ok = true;
         for p in params {
             if let Some(&first) = taken.get(&p.name.name) {
-                let d = duplicate(&format!("input or output `{}`", p.name.name), &p.name.name, first, p.name.span);
+                let d = duplicate(
+                    &format!("input or output `{}`", p.name.name),
+                    &p.name.name,
+                    first,
+                    p.name.span,
+                );
                 self.error(d);
                 ok = false;
                 continue;
@@ -425,7 +440,12 @@ impl Resolver {
             .iter()
             .find(|d| d.name == decl.name.name)
         {
-            let d = duplicate(&format!("decision `{}`", decl.name.name), &decl.name.name, first.span, decl.name.span);
+            let d = duplicate(
+                &format!("decision `{}`", decl.name.name),
+                &decl.name.name,
+                first.span,
+                decl.name.span,
+            );
             self.error(d);
             return;
         }
@@ -555,7 +575,12 @@ impl Resolver {
             if let Some(&prev) = inputs.iter().find(|&&p| p == i) {
                 let first =
                     t.input_columns[inputs.iter().position(|&p| p == prev).unwrap_or(0)].span;
-                let d = duplicate(&format!("column `{}`", name.name), &name.name, first, name.span);
+                let d = duplicate(
+                    &format!("column `{}`", name.name),
+                    &name.name,
+                    first,
+                    name.span,
+                );
                 self.error(d);
                 ok = false;
                 continue;
@@ -568,7 +593,12 @@ impl Resolver {
                 Some(o) if outputs[o].is_none() => outputs[o] = Some(position),
                 Some(o) => {
                     let first = t.output_columns[outputs[o].unwrap_or(0)].span;
-                    let d = duplicate(&format!("column `{}`", name.name), &name.name, first, name.span);
+                    let d = duplicate(
+                        &format!("column `{}`", name.name),
+                        &name.name,
+                        first,
+                        name.span,
+                    );
                     self.error(d);
                     ok = false;
                 }
