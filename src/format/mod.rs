@@ -146,17 +146,45 @@ fn param(param: &Param) -> String {
     format!("{}: {}", param.name.name, param.enum_name.name)
 }
 
-/// Write `a: A, b: B` (or args) right after an opening parenthesis.
+/// Write `a: A, b: B` (or arguments) right after an opening parenthesis.
 fn list<T>(p: &mut Printer, items: &[T], text: impl Fn(&T) -> String, span: impl Fn(&T) -> Span) {
+    write_list(p, items, text, span, false);
+}
+
+/// Write a list after a space, where it has no parentheses.
+fn list_after_space<T>(
+    p: &mut Printer,
+    items: &[T],
+    text: impl Fn(&T) -> String,
+    span: impl Fn(&T) -> Span,
+) {
+    write_list(p, items, text, span, true);
+}
+
+fn write_list<T>(
+    p: &mut Printer,
+    items: &[T],
+    text: impl Fn(&T) -> String,
+    span: impl Fn(&T) -> Span,
+    space: bool,
+) {
     for (i, item) in items.iter().enumerate() {
         let comma = if i + 1 < items.len() { "," } else { "" };
         let token = format!("{}{comma}", text(item));
         let at = Some(start(span(item)));
-        if i == 0 {
+        if i == 0 && !space {
             p.glue(&token, at);
         } else {
             p.word(&token, at);
         }
+    }
+}
+
+/// Whether a comment is between two source offsets, when both are known.
+fn commented(p: &Printer, open: Option<usize>, close: Option<usize>) -> bool {
+    match (open, close) {
+        (Some(open), Some(close)) => p.comment_between(open, close),
+        _ => false,
     }
 }
 
@@ -165,15 +193,6 @@ fn decision(p: &mut Printer, d: &Decision, gap: Gap) {
     let at = start(d.name.span);
     let inputs: Vec<String> = d.inputs.iter().map(param).collect();
     let outputs: Vec<String> = d.outputs.iter().map(param).collect();
-    let outputs_text = match outputs.as_slice() {
-        [one] => one.clone(),
-        many => format!("({})", many.join(", ")),
-    };
-    let one_line = format!(
-        "decision {}({}) -> {outputs_text} {{",
-        d.name.name,
-        inputs.join(", ")
-    );
     // Where the punctuation is in the source, so that comments around it
     // stay on the same side of it.
     let name_end = d.name.span.end as usize;
@@ -185,6 +204,18 @@ fn decision(p: &mut Printer, d: &Decision, gap: Gap) {
     let after_outputs = d.outputs.last().map_or(name_end, |o| o.span.end as usize);
     let close_outputs = open_outputs.and_then(|_| p.find(after_outputs, ")", &[',']));
     let brace = p.find(close_outputs.map_or(after_outputs, |c| c + 1), "{", &[]);
+    // One output goes without parentheses, unless a comment is inside them.
+    let parens = outputs.len() != 1 || commented(p, open_outputs, close_outputs);
+    let outputs_text = if parens {
+        format!("({})", outputs.join(", "))
+    } else {
+        outputs.join(", ")
+    };
+    let one_line = format!(
+        "decision {}({}) -> {outputs_text} {{",
+        d.name.name,
+        inputs.join(", ")
+    );
 
     let broken = !d.inputs.is_empty()
         && (width(&one_line) > MAX_WIDTH
@@ -204,12 +235,12 @@ fn decision(p: &mut Printer, d: &Decision, gap: Gap) {
         p.glue(")", close);
     }
     p.word("->", arrow);
-    if let [output] = d.outputs.as_slice() {
-        p.word(&param(output), Some(start(output.span)));
-    } else {
+    if parens {
         p.word("(", open_outputs);
         list(p, &d.outputs, param, |o| o.span);
         p.glue(")", close_outputs);
+    } else {
+        list_after_space(p, &d.outputs, param, |o| o.span);
     }
     p.word("{", brace);
     for (i, item) in d.items.iter().enumerate() {
@@ -387,15 +418,21 @@ fn expect(p: &mut Printer, e: &Expect, indent: usize, gap: Gap) {
     match &e.outcome {
         Outcome::Impossible(span) => p.word("impossible", Some(start(*span))),
         Outcome::Outputs(outputs, span) => {
-            if let [output @ Arg { name: None, .. }] = outputs.as_slice() {
-                p.word(&arg(output), Some(start(output.span)));
+            // Parentheses in the source, which the output may drop.
+            let (open, close) = if p.source()[span.range()].starts_with('(') {
+                (Some(start(*span)), Some(closing(*span)))
             } else {
-                // Several outputs, or one named output: in parentheses,
-                // which the source may or may not have had.
-                let parens = p.source()[span.range()].starts_with('(');
-                p.word("(", parens.then(|| start(*span)));
+                (None, None)
+            };
+            // One unnamed output goes without parentheses, unless a comment
+            // is inside them.
+            let bare = matches!(outputs.as_slice(), [Arg { name: None, .. }]);
+            if bare && !commented(p, open, close) {
+                list_after_space(p, outputs, arg, |a| a.span);
+            } else {
+                p.word("(", open);
                 list(p, outputs, arg, |a| a.span);
-                p.glue(")", parens.then(|| closing(*span)));
+                p.glue(")", close);
             }
         }
     }
