@@ -25,6 +25,7 @@ pub mod eval;
 pub mod format;
 pub mod fs;
 pub mod model;
+pub mod render;
 pub mod source;
 mod suggest;
 pub mod syntax;

@@ -6,6 +6,7 @@ mod check;
 mod common;
 mod eval;
 mod fmt;
+mod table;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +32,7 @@ enum Command {
     Check(check::Args),
     Build(build::Args),
     Eval(eval::Args),
+    Table(table::Args),
     Fmt(fmt::Args),
 }
 
@@ -50,6 +52,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Table(args) => table::run(args),
         Command::Fmt(args) => fmt::run(args),
     }
 }
