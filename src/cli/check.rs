@@ -7,7 +7,7 @@ use std::process::ExitCode;
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-10\n  coex check --format json | jq '.diagnostics[].message'"
+    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --format json | jq '.diagnostics[].message'"
 )]
 pub struct Args {
     #[command(flatten)]

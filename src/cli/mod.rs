@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod common;
+mod completions;
 mod eval;
 mod fmt;
 mod table;
@@ -20,9 +21,9 @@ use std::process::ExitCode;
 Business coexist (routing, presence, meetings, interop), checks them for gaps and \
 conflicts, answers questions from them, and compiles them into lookup tables.\n\n\
 Without --rules, every command uses the rule set shipped with coex.",
-    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route"
+    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route\n  coex completions bash"
 )]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -34,6 +35,7 @@ enum Command {
     Eval(eval::Args),
     Table(table::Args),
     Fmt(fmt::Args),
+    Completions(completions::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -54,5 +56,6 @@ pub fn run() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Table(args) => table::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Completions(args) => completions::run(args),
     }
 }

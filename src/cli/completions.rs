@@ -1,0 +1,26 @@
+//! `coex completions`: shell completion scripts generated from the command
+//! line's own definition, so they never fall behind it.
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+use std::process::ExitCode;
+
+/// Print a shell completion script for coex on stdout
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  coex completions bash > ~/.local/share/bash-completion/completions/coex
+  coex completions zsh > \"${fpath[1]}/_coex\"
+  coex completions fish > ~/.config/fish/completions/coex.fish
+  coex completions powershell >> $PROFILE")]
+pub struct Args {
+    /// The shell to generate the script for
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let mut command = super::Cli::command();
+    let mut stdout = std::io::stdout().lock();
+    clap_complete::generate(args.shell, &mut command, "coex", &mut stdout);
+    ExitCode::SUCCESS
+}
