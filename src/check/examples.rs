@@ -22,10 +22,9 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
                 false,
             ),
             (Answer::Impossible(_), outputs) => ("impossible".to_string(), outputs.is_none()),
-            // Gaps and conflicts are reported on their own; an example on
-            // such an input fails too, saying why.
-            (Answer::Undecided, _) => ("undecided (no row matches)".to_string(), false),
-            (Answer::Conflicting(_), _) => ("conflicting (rows disagree)".to_string(), false),
+            // A gap or a conflict is its own error, which already names the
+            // input; a second one for the example would only repeat it.
+            (Answer::Undecided | Answer::Conflicting(_), _) => continue,
         };
         if holds {
             continue;
@@ -52,12 +51,7 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
                     .secondary(constraint.span, "this constraint excludes the input")
                     .note(format!("because: {}", constraint.because));
             }
-            Answer::Conflicting(rows) => {
-                for r in rows {
-                    d = d.secondary(decision.rows[r].span, "this row matches");
-                }
-            }
-            Answer::Undecided => {}
+            Answer::Conflicting(_) | Answer::Undecided => {}
         }
         out.push(d.help("if the documents say otherwise, fix the row; if the rule changed on purpose, update the example"));
     }

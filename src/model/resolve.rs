@@ -669,7 +669,7 @@ impl Resolver {
                     outputs.len()
                 ),
             )
-            .primary(row.span, "wrong number of cells")
+            .primary(row.cells, "wrong number of cells")
             .secondary(t.header_span, "the header")
             .help("give every column of the header one cell; `*` allows any value");
             self.error(d);
@@ -705,7 +705,7 @@ impl Resolver {
             cell_spans,
             outputs: values,
             source: row.source.as_ref().map(|s| s.value.clone()),
-            span: row.span,
+            span: row.cells,
         })
     }
 

@@ -141,6 +141,8 @@ pub struct Row {
     pub inputs: Vec<Pattern>,
     pub outputs: Vec<Ident>,
     pub source: Option<Text>,
+    /// From the opening `|` to the closing one, without the `source`.
+    pub cells: Span,
     pub span: Span,
 }
 

@@ -257,10 +257,18 @@ impl Lower {
         .into_iter()
         .map(|p| self.pattern(p))
         .collect();
+        let outputs = expect_child(&pair, Rule::row_outputs);
+        // The cells end at the `|` after the outputs, before any `source`.
+        let after_outputs = outputs.as_span().end();
+        let row_start = pair.as_span().start();
+        let cells_end = pair.as_str()[after_outputs - row_start..]
+            .find('|')
+            .map_or(pair.as_span().end(), |i| after_outputs + i + 1);
         Row {
             inputs,
-            outputs: self.idents(&expect_child(&pair, Rule::row_outputs)),
+            outputs: self.idents(&outputs),
             source: self.clause(&pair, Rule::source),
+            cells: Span::new(self.file, row_start, cells_end),
             span: self.span(&pair),
         }
     }
