@@ -81,6 +81,7 @@ fn decision_item(item: &mut DecisionItem) {
                 row.inputs.iter_mut().for_each(pattern);
                 row.outputs.iter_mut().for_each(ident);
                 row.source.iter_mut().for_each(text);
+                zero(&mut row.cells);
                 zero(&mut row.span);
             }
             zero(&mut t.span);
