@@ -1,5 +1,7 @@
 //! Finite input spaces and cubes (one set of values per input column).
 
+use std::collections::HashMap;
+
 /// The input space of a decision: one column per input, each with a finite
 /// number of values numbered `0..size`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,4 +177,40 @@ pub fn bits(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
             Some(i as u32 * 64 + bit)
         })
     })
+}
+
+/// Merge disjoint cubes that differ in one column only, until none do.
+/// The union stays the same and the cubes stay disjoint; the result is
+/// sorted by each cube's first input. The checker merges gaps with it, and
+/// `coex diff` the inputs whose answer changed.
+pub fn merge(space: &Space, mut cubes: Vec<Cube>) -> Vec<Cube> {
+    loop {
+        let before = cubes.len();
+        for column in 0..space.columns() {
+            let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
+            let mut merged: Vec<Cube> = Vec::with_capacity(cubes.len());
+            for cube in cubes {
+                let mut key = cube.to_vec();
+                space.column_mut(&mut key, column).fill(0);
+                match index.get(&key) {
+                    Some(&at) => {
+                        let target = space.column_mut(&mut merged[at], column);
+                        for (t, c) in target.iter_mut().zip(space.column(&cube, column)) {
+                            *t |= c;
+                        }
+                    }
+                    None => {
+                        index.insert(key, merged.len());
+                        merged.push(cube);
+                    }
+                }
+            }
+            cubes = merged;
+        }
+        if cubes.len() == before {
+            break;
+        }
+    }
+    cubes.sort_by_key(|c| space.first_point(c));
+    cubes
 }

@@ -45,13 +45,15 @@
 //!
 //! [`partition`] is that walk, reporting each region to a visitor;
 //! [`analyze`] collects the verdicts the checker reports, and the table
-//! builder fills lookup tables from the same regions.
+//! builder fills lookup tables from the same regions. [`merge`] turns many
+//! disjoint cubes into few patterns (the gaps the checker prints, the
+//! changed inputs `coex diff` prints).
 
 mod cube;
 mod partition;
 mod verdict;
 
-pub use cube::{bits, Cube, Space};
+pub use cube::{bits, merge, Cube, Space};
 pub use partition::{partition, Region};
 pub use verdict::{analyze, Analysis, Pair, Shadowed};
 

@@ -1,6 +1,6 @@
 //! The checker's verdicts, collected from the regions of a [`Problem`].
 
-use super::cube::{Cube, Space};
+use super::cube::{merge, Cube, Space};
 use super::partition::{partition, Region};
 use super::Problem;
 use std::collections::{BTreeMap, HashMap};
@@ -176,38 +176,4 @@ fn record_pairs(
                 .or_insert_with(|| space.first_point(cube));
         }
     }
-}
-
-/// Merge disjoint cubes that differ in one column only, until none do.
-/// The union stays the same and the cubes stay disjoint.
-fn merge(space: &Space, mut cubes: Vec<Cube>) -> Vec<Cube> {
-    loop {
-        let before = cubes.len();
-        for column in 0..space.columns() {
-            let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
-            let mut merged: Vec<Cube> = Vec::with_capacity(cubes.len());
-            for cube in cubes {
-                let mut key = cube.to_vec();
-                space.column_mut(&mut key, column).fill(0);
-                match index.get(&key) {
-                    Some(&at) => {
-                        let target = space.column_mut(&mut merged[at], column);
-                        for (t, c) in target.iter_mut().zip(space.column(&cube, column)) {
-                            *t |= c;
-                        }
-                    }
-                    None => {
-                        index.insert(key, merged.len());
-                        merged.push(cube);
-                    }
-                }
-            }
-            cubes = merged;
-        }
-        if cubes.len() == before {
-            break;
-        }
-    }
-    cubes.sort_by_key(|c| space.first_point(c));
-    cubes
 }
