@@ -9,6 +9,7 @@
 //!                                                     │
 //!                                                     ├─ tables ─▶ lookup tables ─ codegen ─▶ Rust source
 //!                                                     ├─ render ─▶ readable tables
+//!                                                     ├─ diff ───▶ changed answers (two models)
 //!                                                     └─ eval ───▶ answers
 //! ```
 //!
@@ -21,6 +22,7 @@ pub mod analysis;
 pub mod check;
 pub mod codegen;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod fs;

@@ -203,7 +203,7 @@ fn markdown_line(cells: &[String]) -> String {
 }
 
 /// Escape what Markdown would read as formatting in a value or a reason.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if matches!(ch, '\\' | '*' | '|' | '`' | '<' | '[' | ']') {

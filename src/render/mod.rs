@@ -27,6 +27,8 @@
 mod format;
 mod grid;
 
+pub(crate) use format::escape;
+
 use crate::model::{Decision, Model, ValueId};
 use crate::suggest;
 
