@@ -5,8 +5,10 @@ mod build;
 mod check;
 mod common;
 mod completions;
+mod diff;
 mod eval;
 mod fmt;
+mod git;
 mod table;
 
 use clap::{Parser, Subcommand};
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 Business coexist (routing, presence, meetings, interop), checks them for gaps and \
 conflicts, answers questions from them, and compiles them into lookup tables.\n\n\
 Without --rules, every command uses the rule set shipped with coex.",
-    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route\n  coex completions bash"
+    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route\n  coex diff rules/history/2021-08 rules\n  coex completions bash"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -34,6 +36,7 @@ enum Command {
     Build(build::Args),
     Eval(eval::Args),
     Table(table::Args),
+    Diff(diff::Args),
     Fmt(fmt::Args),
     Completions(completions::Args),
 }
@@ -55,6 +58,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Table(args) => table::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Completions(args) => completions::run(args),
     }

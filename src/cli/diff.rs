@@ -1,0 +1,176 @@
+//! `coex diff`: which answers changed between two rule sets. Exit 0 when
+//! they decide everything the same way, 1 when they differ, 2 on errors.
+
+use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
+use super::git;
+use coex::diagnostic::Code;
+use coex::diff::{self, Side};
+use coex::source::Sources;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Compare two rule sets: which answers changed, and what was added or removed
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  coex diff rules/history/2019-06 rules/history/2021-06
+  coex diff --git HEAD                        # rules/ in the working tree against HEAD
+  coex diff --git main --rules my-rules --format markdown > pr-description.md
+  coex diff old/ new/ --format json | jq '.decisions[] | select(.status != \"unchanged\")'
+
+For every decision of both rule sets, the inputs whose answer changed are
+printed as few patterns (a value, a set, `a, b`, `!a` or `*` per input, as
+`coex check` prints gaps), each with the old and the new answer and the rows
+(file:line) that give them. An input that was impossible and now has an
+answer, or the reverse, is a change. Inputs that use a value added to (or
+removed from) an input's enum are new inputs (or inputs no longer possible).
+
+Exit status: 0 when the rule sets decide everything the same way, 1 when
+they differ, 2 when a rule set cannot be read or evaluated (syntax errors,
+unknown names, gaps, conflicts). Failing `expect` examples do not prevent
+a diff: update them after reading it.")]
+pub struct Args {
+    /// The old rule set's directory
+    #[arg(required_unless_present = "git", conflicts_with = "git")]
+    old: Option<PathBuf>,
+    /// The new rule set's directory
+    #[arg(required_unless_present = "git", conflicts_with = "git")]
+    new: Option<PathBuf>,
+    /// Compare the rule set in the working tree with the same directory at this git revision
+    #[arg(long, value_name = "REV")]
+    git: Option<String>,
+    /// With --git: the rule set's directory [default: rules]
+    #[arg(long, value_name = "DIR", requires = "git")]
+    rules: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Aligned tables for people
+    Text,
+    /// One JSON object
+    Json,
+    /// GitHub Markdown, for a pull-request description
+    Markdown,
+}
+
+/// One side as read: a label for messages, its sources.
+struct Loaded {
+    label: String,
+    sources: Sources,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let (old, new) = match load(&args) {
+        Ok(sides) => sides,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let old_compiled = coex::compile(&old.sources);
+    let new_compiled = coex::compile(&new.sources);
+    let mut refused = false;
+    for (side, loaded, compiled) in [("old", &old, &old_compiled), ("new", &new, &new_compiled)] {
+        let blocking = diff::blocking(&compiled.diagnostics);
+        if !blocking.is_empty() || compiled.model.is_none() {
+            common::print_diagnostics(&loaded.sources, &blocking);
+            eprintln!(
+                "error: cannot compare: the {side} rule set `{}` has {}; `coex check` explains them",
+                loaded.label,
+                plural(blocking.len(), "error", "errors")
+            );
+            refused = true;
+        }
+    }
+    if refused {
+        return ExitCode::from(EXIT_USAGE);
+    }
+    for (side, loaded, compiled) in [("old", &old, &old_compiled), ("new", &new, &new_compiled)] {
+        let failing = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::FailingExpect)
+            .count();
+        if failing > 0 {
+            eprintln!(
+                "note: {} of the {side} rule set `{}` {}; `coex check` shows {}",
+                plural(failing, "`expect` example", "`expect` examples"),
+                loaded.label,
+                if failing == 1 {
+                    "does not hold"
+                } else {
+                    "do not hold"
+                },
+                if failing == 1 { "it" } else { "them" },
+            );
+        }
+    }
+    let (Some(old_model), Some(new_model)) = (&old_compiled.model, &new_compiled.model) else {
+        unreachable!("a rule set without a model was refused above")
+    };
+    let result = diff::diff(
+        Side {
+            model: old_model,
+            sources: &old.sources,
+        },
+        Side {
+            model: new_model,
+            sources: &new.sources,
+        },
+    );
+    match args.format {
+        Format::Text => print!("{}", result.text()),
+        Format::Markdown => print!("{}", result.markdown()),
+        Format::Json => {
+            let json = serde_json::json!({
+                "old": old.label,
+                "new": new.label,
+                "same": result.is_same(),
+                "summary": result.summary(),
+                "decisions": result.decisions,
+                "enums": result.enums,
+            });
+            println!("{json:#}");
+        }
+    }
+    if result.is_same() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERRORS)
+    }
+}
+
+/// Read both sides: two directories, or a directory at a git revision
+/// (old) and in the working tree (new).
+fn load(args: &Args) -> Result<(Loaded, Loaded), String> {
+    let read = |dir: &PathBuf| -> Result<Loaded, String> {
+        Ok(Loaded {
+            label: dir.display().to_string(),
+            sources: coex::fs::read_rule_set(dir).map_err(|e| e.to_string())?,
+        })
+    };
+    match (&args.git, &args.old, &args.new) {
+        (Some(rev), _, _) => {
+            let dir = args.rules.clone().unwrap_or_else(|| PathBuf::from("rules"));
+            let new = read(&dir)?;
+            let old = Loaded {
+                label: format!("{rev}:{}", dir.display()),
+                sources: git::read_rule_set_at(rev, &dir)?,
+            };
+            Ok((old, new))
+        }
+        (None, Some(old), Some(new)) => Ok((read(old)?, read(new)?)),
+        _ => Err("give two rule-set directories, OLD and NEW, or `--git REV`".to_string()),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
