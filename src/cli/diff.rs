@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long, value_name = "REV")]
     git: Option<String>,
     /// With --git: the rule set's directory [default: rules]
-    #[arg(long, value_name = "DIR", requires = "git")]
+    #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -56,10 +56,12 @@ enum Format {
     Markdown,
 }
 
-/// One side as read: a label for messages, its sources.
+/// One side as read: a label for messages, its sources, and how to check
+/// it (`coex check --rules DIR`).
 struct Loaded {
     label: String,
     sources: Sources,
+    check: String,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -78,7 +80,7 @@ pub fn run(args: Args) -> ExitCode {
         if !blocking.is_empty() || compiled.model.is_none() {
             common::print_diagnostics(&loaded.sources, &blocking);
             eprintln!(
-                "error: cannot compare: the {side} rule set `{}` has {}; `coex check` explains them",
+                "error: cannot compare: the {side} rule set `{}` has {}",
                 loaded.label,
                 plural(blocking.len(), "error", "errors")
             );
@@ -96,7 +98,7 @@ pub fn run(args: Args) -> ExitCode {
             .count();
         if failing > 0 {
             eprintln!(
-                "note: {} of the {side} rule set `{}` {}; `coex check` shows {}",
+                "note: {} of the {side} rule set `{}` {}; {} shows {}",
                 plural(failing, "`expect` example", "`expect` examples"),
                 loaded.label,
                 if failing == 1 {
@@ -104,6 +106,7 @@ pub fn run(args: Args) -> ExitCode {
                 } else {
                     "do not hold"
                 },
+                loaded.check,
                 if failing == 1 { "it" } else { "them" },
             );
         }
@@ -150,8 +153,15 @@ fn load(args: &Args) -> Result<(Loaded, Loaded), String> {
         Ok(Loaded {
             label: dir.display().to_string(),
             sources: coex::fs::read_rule_set(dir).map_err(|e| e.to_string())?,
+            check: format!("`coex check --rules {}`", dir.display()),
         })
     };
+    if args.git.is_none() && args.rules.is_some() {
+        return Err(
+            "`--rules` goes with `--git REV`; to compare two directories, give them as OLD and NEW"
+                .to_string(),
+        );
+    }
     match (&args.git, &args.old, &args.new) {
         (Some(rev), _, _) => {
             let dir = args.rules.clone().unwrap_or_else(|| PathBuf::from("rules"));
@@ -159,6 +169,7 @@ fn load(args: &Args) -> Result<(Loaded, Loaded), String> {
             let old = Loaded {
                 label: format!("{rev}:{}", dir.display()),
                 sources: git::read_rule_set_at(rev, &dir)?,
+                check: format!("`coex check` on a checkout of `{rev}`"),
             };
             Ok((old, new))
         }

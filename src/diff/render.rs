@@ -14,7 +14,7 @@ impl Diff {
     pub fn text(&self) -> String {
         let mut out = String::new();
         for d in self.decisions.iter().filter(|d| has_patterns(d)) {
-            out.push_str(&format!("{}\n", headline(d)));
+            out.push_str(&format!("decision `{}`: {}\n", d.name, description(d)));
             for (title, changes) in [("", &d.changes), (NOTES_TITLE, &d.notes)] {
                 if changes.is_empty() {
                     continue;
@@ -41,9 +41,10 @@ impl Diff {
     /// and a table of its patterns with the rows on both sides, then the
     /// structural changes as a list.
     pub fn markdown(&self) -> String {
-        let mut out = format!("**{}**\n", escape(&self.summary_line()));
+        // Names are identifiers, safe in Markdown; only cells hold free text.
+        let mut out = format!("**{}**\n", self.summary_line());
         for d in self.decisions.iter().filter(|d| has_patterns(d)) {
-            out.push_str(&format!("\n### {}\n\n", escape(&headline(d))));
+            out.push_str(&format!("\n### `{}`: {}\n\n", d.name, description(d)));
             for (title, changes) in [("", &d.changes), (NOTES_TITLE, &d.notes)] {
                 if changes.is_empty() {
                     continue;
@@ -62,7 +63,7 @@ impl Diff {
         if !lines.is_empty() {
             out.push_str("\n### Decisions and enums\n\n");
             for line in lines {
-                out.push_str(&format!("- {}\n", escape(&line)));
+                out.push_str(&format!("- {line}\n"));
             }
         }
         out
@@ -142,8 +143,8 @@ fn has_patterns(d: &DecisionDiff) -> bool {
     d.status == Status::Changed || !d.notes.is_empty()
 }
 
-/// `decision `route`: answers changed for 3 inputs (2 patterns), ...`
-fn headline(d: &DecisionDiff) -> String {
+/// `answers changed for 3 inputs (2 patterns), 2 new inputs (1 pattern)`
+fn description(d: &DecisionDiff) -> String {
     let mut parts = Vec::new();
     let of = |kind: ChangeKind| {
         let changes: Vec<&Change> = d.changes.iter().filter(|c| c.kind == kind).collect();
@@ -189,7 +190,7 @@ fn headline(d: &DecisionDiff) -> String {
     if parts.is_empty() {
         parts.push("same answers".to_string());
     }
-    format!("decision `{}`: {}", d.name, parts.join(", "))
+    parts.join(", ")
 }
 
 fn count(n: impl TryInto<u128>, one: &str, many: &str) -> String {

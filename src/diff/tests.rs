@@ -11,6 +11,14 @@ use std::collections::BTreeMap;
 const VALUES: usize = 4;
 const OUTPUTS: usize = 3;
 
+/// A constraint's condition on one input: `!=` (else `==`), and a mask
+/// over the input's values; `None` where the input is not mentioned.
+type Condition = Option<(bool, Vec<bool>)>;
+
+/// An input by value names, and how it changed.
+type Input = BTreeMap<String, String>;
+type Expected = (ChangeKind, Option<Outcome>, Option<Outcome>);
+
 /// One side of a random rule set: per input, the universe values it has;
 /// the output values; the inputs' order; ordered rows and constraints.
 #[derive(Clone, Debug)]
@@ -22,7 +30,7 @@ struct SideSpec {
     rows: Vec<(Vec<Vec<bool>>, usize)>,
     fallback: usize,
     /// Per constraint: per input `None` (not mentioned) or (negated, mask); a reason.
-    constraints: Vec<(Vec<Option<(bool, Vec<bool>)>>, usize)>,
+    constraints: Vec<(Vec<Condition>, usize)>,
 }
 
 fn subset(n: usize) -> impl Strategy<Value = Vec<usize>> {
@@ -235,10 +243,7 @@ fn check(columns: usize, old: &SideSpec, new: &SideSpec) -> Result<(), TestCaseE
     prop_assert_eq!(d.inputs_reordered, old.order != new.order);
 
     // Brute force: every input of the union, its kind of change (if any).
-    let mut expected: BTreeMap<
-        BTreeMap<String, String>,
-        (ChangeKind, Option<Outcome>, Option<Outcome>),
-    > = BTreeMap::new();
+    let mut expected: BTreeMap<Input, Expected> = BTreeMap::new();
     for input in universe(columns) {
         let before = answer(&old_model, &old_sources, &input);
         let after = answer(&new_model, &new_sources, &input);

@@ -1,0 +1,495 @@
+//! `coex diff`: the history rule sets show the changes their headers
+//! document and nothing else; small fixture pairs show each kind of change;
+//! the binary's exit codes, formats and `--git`.
+//!
+//! Refresh the snapshots with `INSTA_UPDATE=always cargo test --test diff`
+//! (or `cargo insta test --review`), then read the diff.
+
+use coex::diff::{self, Change, ChangeKind, Diff, Outcome, Side, Status};
+use coex::model::Model;
+use coex::source::Sources;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A rule set under the repository, its files named `<dir>/<file>`.
+fn load(dir: &str) -> (Sources, Model) {
+    let sources = coex::fs::read_rule_set_as(&root().join(dir), dir).expect("read the rule set");
+    let compiled = coex::compile(&sources);
+    assert!(
+        diff::blocking(&compiled.diagnostics).is_empty(),
+        "{}",
+        coex::diagnostic::render(&sources, &compiled.diagnostics, false)
+    );
+    (sources, compiled.model.expect("a model"))
+}
+
+fn diff_dirs(old: &str, new: &str) -> Diff {
+    let (old_sources, old_model) = load(old);
+    let (new_sources, new_model) = load(new);
+    diff::diff(
+        Side {
+            model: &old_model,
+            sources: &old_sources,
+        },
+        Side {
+            model: &new_model,
+            sources: &new_sources,
+        },
+    )
+}
+
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+/// The names of the decisions with a status.
+fn with_status(diff: &Diff, status: Status) -> Vec<&str> {
+    diff.decisions
+        .iter()
+        .filter(|d| d.status == status)
+        .map(|d| d.name.as_str())
+        .collect()
+}
+
+/// The change of `decision` holding the input given as `(input, value)` pairs.
+fn change_of<'a>(diff: &'a Diff, decision: &str, input: &[(&str, &str)]) -> &'a Change {
+    let d = diff
+        .decisions
+        .iter()
+        .find(|d| d.name == decision)
+        .unwrap_or_else(|| panic!("no decision `{decision}`"));
+    d.changes
+        .iter()
+        .find(|c| {
+            input.iter().all(|(name, value)| {
+                c.pattern
+                    .iter()
+                    .any(|cell| cell.input == *name && cell.values.iter().any(|v| v == value))
+            })
+        })
+        .unwrap_or_else(|| panic!("no change of `{decision}` holds {input:?}"))
+}
+
+fn outputs(pairs: &[(&str, &str)]) -> Option<Outcome> {
+    Some(Outcome::Outputs(
+        pairs
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+    ))
+}
+
+fn impossible(change: &Option<Outcome>) -> bool {
+    matches!(change, Some(Outcome::Impossible(_)))
+}
+
+// ------------------------------------------------------------- history sets
+
+#[test]
+fn from_2019_06_to_2021_06_native_federation_teams_escalation_july_2019_build() {
+    let d = diff_dirs("rules/history/2019-06", "rules/history/2021-06");
+    snapshot("diff__2019-06__2021-06", &d.text());
+    // C14: native federated chat between two TeamsOnly users.
+    let route = change_of(
+        &d,
+        "route",
+        &[
+            ("sender_mode", "TeamsOnly"),
+            ("sender_client", "Teams"),
+            ("sender_homed", "Online"),
+            ("recipient_mode", "TeamsOnly"),
+            ("scope", "Federated"),
+        ],
+    );
+    assert_eq!(route.kind, ChangeKind::Answer);
+    assert_eq!(route.inputs, 1);
+    assert_eq!(
+        route.old,
+        outputs(&[("lands", "Teams"), ("thread", "Interop")])
+    );
+    assert_eq!(
+        route.new,
+        outputs(&[("lands", "Teams"), ("thread", "Native")])
+    );
+    assert_eq!(route.old_rules[0].file, "rules/history/2019-06/route.coex");
+    assert_eq!(route.new_rules[0].file, "rules/history/2021-06/route.coex");
+    // C15: escalation from Teams; C16: the July 2019 build exists.
+    let teams = change_of(&d, "escalation", &[("initiator_client", "Teams")]);
+    assert_eq!(teams.new, outputs(&[("creates", "TeamsMeetNow")]));
+    let build = change_of(
+        &d,
+        "sfb_interop_window",
+        &[("sfb_client_build", "July2019OrLater")],
+    );
+    assert!(impossible(&build.old) && !impossible(&build.new));
+    // Nothing else.
+    assert_eq!(
+        with_status(&d, Status::Changed),
+        [
+            "escalation",
+            "interop_feature",
+            "route",
+            "sfb_interop_window"
+        ]
+    );
+    assert_eq!(
+        d.decisions.len(),
+        with_status(&d, Status::Unchanged).len() + 4
+    );
+    let enums: Vec<&str> = d.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(enums, ["EscalationMeeting", "SfBInteropWindow"]);
+}
+
+#[test]
+fn from_2021_06_to_2021_08_online_users_only_teams_only() {
+    let d = diff_dirs("rules/history/2021-06", "rules/history/2021-08");
+    snapshot("diff__2021-06__2021-08", &d.text());
+    // C18: online-homed originators other than TeamsOnly are impossible.
+    let route = change_of(
+        &d,
+        "route",
+        &[
+            ("sender_mode", "Islands"),
+            ("sender_client", "Teams"),
+            ("sender_homed", "Online"),
+            ("recipient_mode", "SfBOnly"),
+            ("scope", "InTenant"),
+        ],
+    );
+    assert_eq!(
+        route.old,
+        outputs(&[("lands", "SfB"), ("thread", "Interop")])
+    );
+    assert!(impossible(&route.new));
+    let assignable = change_of(
+        &d,
+        "assignable",
+        &[("homed", "Online"), ("mode", "Islands")],
+    );
+    assert_eq!(assignable.new, outputs(&[("can_assign", "NotAssignable")]));
+    let default = change_of(&d, "default_mode", &[("homed", "Online")]);
+    assert_eq!(default.new, outputs(&[("mode", "TeamsOnly")]));
+    assert_eq!(
+        with_status(&d, Status::Changed),
+        [
+            "assignable",
+            "default_mode",
+            "federation_possible",
+            "interop_possible",
+            "route"
+        ]
+    );
+    assert!(d.enums.is_empty());
+}
+
+#[test]
+fn from_2021_08_to_the_shipped_rules() {
+    let d = diff_dirs("rules/history/2021-08", "rules");
+    snapshot("diff__2021-08__rules", &d.text());
+    // C21/C22: TeamsOnly users without a Skype for Business Online account
+    // join Skype for Business meetings anonymously.
+    let join = change_of(
+        &d,
+        "sfb_meeting_identity",
+        &[
+            ("participant_mode", "TeamsOnly"),
+            ("sfb_account", "NeverProvisioned"),
+        ],
+    );
+    assert!(impossible(&join.old));
+    assert_eq!(join.new, outputs(&[("joins_as", "Anonymous")]));
+    assert_eq!(with_status(&d, Status::Added), ["teams_only_sfb_account"]);
+}
+
+#[test]
+fn from_2016_11_to_2017_08_other_decisions() {
+    let d = diff_dirs("rules/history/2016-11", "rules/history/2017-08");
+    snapshot("diff__2016-11__2017-08", &d.text());
+    assert_eq!(with_status(&d, Status::Unchanged), Vec::<&str>::new());
+    assert!(with_status(&d, Status::Added).contains(&"deliver"));
+    assert!(with_status(&d, Status::Removed).contains(&"integration"));
+    assert_eq!(
+        with_status(&d, Status::SignatureChanged),
+        ["sfb_sees_teams_user"]
+    );
+    assert!(!d.is_same());
+}
+
+#[test]
+fn every_rule_set_equals_itself() {
+    for dir in ["rules", "rules/history/2016-11", "rules/history/2019-06"] {
+        let d = diff_dirs(dir, dir);
+        assert!(d.is_same(), "{dir}:\n{}", d.text());
+        assert!(d
+            .decisions
+            .iter()
+            .all(|d| d.changes.is_empty() && d.notes.is_empty()));
+    }
+}
+
+// ------------------------------------------------------------------ fixtures
+
+fn coex(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coex"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run coex")
+}
+
+fn transcript(output: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// `coex diff old new` in a fixture's directory, its transcript snapshot.
+fn fixture(case: &str) -> Output {
+    let dir = root().join("tests/fixtures/diff").join(case);
+    let output = coex(&["diff", "old", "new"], &dir);
+    snapshot(&format!("diff_fixture__{case}"), &transcript(&output));
+    output
+}
+
+#[test]
+fn value_added_to_an_enum_gives_new_inputs() {
+    let output = fixture("value_added");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("enum `Mode`: value `SfBOnly` added"));
+    assert!(stdout.contains("5 new inputs"));
+}
+
+#[test]
+fn decision_added_and_removed() {
+    let output = fixture("decision_added_removed");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("decision `escalation`: added"));
+    assert!(stdout.contains("decision `presence`: removed"));
+}
+
+#[test]
+fn signature_change_is_reported_not_compared() {
+    let output = fixture("signature_change");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("decision `route`: inputs changed, answers not compared"));
+    assert!(stdout.contains("output `result` renamed to `schedules`"));
+}
+
+#[test]
+fn impossible_and_answer_are_a_change_both_ways() {
+    let output = fixture("impossible_answer");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("impossible (on-premises users are not in Islands yet) || Teams"));
+    assert!(stdout.contains("|| impossible (users homed on-premises can't be TeamsOnly)"));
+}
+
+#[test]
+fn failing_expect_on_the_new_side_still_diffs() {
+    let output = fixture("failing_expect");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Interop     || Native"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not hold"));
+}
+
+#[test]
+fn gap_on_the_new_side_refuses_with_the_diagnostic() {
+    let output = fixture("gap");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error[E0009/gap]") && stderr.contains("new/rules.coex"));
+}
+
+// ----------------------------------------------------------------- the binary
+
+#[test]
+fn shipped_rules_against_themselves_exit_0() {
+    let output = coex(&["diff", "rules", "rules"], &root());
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("no differences"));
+}
+
+#[test]
+fn history_pair_as_text_and_markdown() {
+    let args = ["diff", "rules/history/2019-06", "rules/history/2021-06"];
+    let text = coex(&args, &root());
+    assert_eq!(text.status.code(), Some(1));
+    let markdown = coex(&[&args[..], &["--format", "markdown"]].concat(), &root());
+    assert_eq!(markdown.status.code(), Some(1));
+    snapshot("diff_cli__markdown", &transcript(&markdown));
+}
+
+#[test]
+fn json_is_machine_readable() {
+    let args = [
+        "diff",
+        "rules/history/2019-06",
+        "rules/history/2021-06",
+        "--format",
+        "json",
+    ];
+    let output = coex(&args, &root());
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["same"], false);
+    assert_eq!(json["old"], "rules/history/2019-06");
+    let route = json["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .find(|d| d["name"] == "route")
+        .expect("route");
+    assert_eq!(route["status"], "changed");
+    let change = &route["changes"][0];
+    assert_eq!(change["kind"], "answer");
+    assert_eq!(change["pattern"]["sender_mode"], "TeamsOnly");
+    assert_eq!(change["values"]["scope"][0], "Federated");
+    assert_eq!(change["inputs"], 1);
+    assert_eq!(change["old"]["outputs"]["thread"], "Interop");
+    assert_eq!(change["new"]["outputs"]["thread"], "Native");
+    assert_eq!(
+        change["old_rules"][0]["file"],
+        "rules/history/2019-06/route.coex"
+    );
+    assert!(change["new_rules"][0]["line"].as_u64().is_some());
+    assert_eq!(json["enums"][0]["values_added"][0], "TeamsMeetNow");
+    assert_eq!(json["summary"]["changed"], 4);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["diff", "rules"][..],
+        &["diff", "rules", "rules", "--git", "HEAD"],
+        &["diff", "rules", "no/such/dir"],
+        &["diff", "rules", "rules", "--rules", "rules"],
+    ] {
+        let output = coex(args, &root());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            transcript(&output)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------- --git
+
+/// Run git in `dir`, with an identity so that commits work anywhere.
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "coex tests")
+        .env("GIT_AUTHOR_EMAIL", "tests@example.com")
+        .env("GIT_COMMITTER_NAME", "coex tests")
+        .env("GIT_COMMITTER_EMAIL", "tests@example.com")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        transcript(&output)
+    );
+}
+
+fn copy_rule_set(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for file in coex::fs::rule_files(from).expect("rule files") {
+        std::fs::copy(&file, to.join(file.file_name().expect("a name"))).expect("copy");
+    }
+}
+
+/// A temporary repository holding the shipped rules in `rules/` and a
+/// fixture in `small/`, committed.
+fn repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().expect("temp dir");
+    let path = repo.path();
+    copy_rule_set(&root().join("rules"), &path.join("rules"));
+    copy_rule_set(
+        &root().join("tests/fixtures/diff/failing_expect/old"),
+        &path.join("small"),
+    );
+    git(path, &["init", "-q"]);
+    git(path, &["add", "rules", "small"]);
+    git(
+        path,
+        &["-c", "commit.gpgsign=false", "commit", "-q", "-m", "rules"],
+    );
+    repo
+}
+
+#[test]
+fn git_head_against_the_working_tree() {
+    let repo = repository();
+    let path = repo.path();
+    let same = coex(&["diff", "--git", "HEAD", "--rules", "rules"], path);
+    assert_eq!(same.status.code(), Some(0), "{}", transcript(&same));
+    // `rules` is the default, from a subdirectory too.
+    let default = coex(&["diff", "--git", "HEAD"], path);
+    assert_eq!(default.status.code(), Some(0), "{}", transcript(&default));
+    let inside = coex(
+        &["diff", "--git", "HEAD", "--rules", "."],
+        &path.join("rules"),
+    );
+    assert_eq!(inside.status.code(), Some(0), "{}", transcript(&inside));
+
+    // An edit of the working tree is a difference.
+    let vocabulary = path.join("rules/vocabulary.coex");
+    let mut text = std::fs::read_to_string(&vocabulary).expect("read");
+    text.push_str("\nenum AddedByTheTest { One, Two }\n");
+    std::fs::write(&vocabulary, text).expect("write");
+    let edited = coex(&["diff", "--git", "HEAD", "--rules", "rules"], path);
+    assert_eq!(edited.status.code(), Some(1), "{}", transcript(&edited));
+    assert!(String::from_utf8_lossy(&edited.stdout).contains("enum `AddedByTheTest`: added"));
+
+    // The old side's files are named `REV:path`.
+    std::fs::copy(
+        root().join("tests/fixtures/diff/failing_expect/new/rules.coex"),
+        path.join("small/rules.coex"),
+    )
+    .expect("copy");
+    let small = coex(&["diff", "--git", "HEAD", "--rules", "small"], path);
+    assert_eq!(small.status.code(), Some(1));
+    snapshot("diff_cli__git", &transcript(&small));
+}
+
+#[test]
+fn git_errors_are_clear_and_exit_2() {
+    let repo = repository();
+    let path = repo.path();
+    let unknown = coex(&["diff", "--git", "no-such-rev"], path);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown git revision `no-such-rev`"));
+
+    std::fs::create_dir(path.join("later")).expect("mkdir");
+    let absent = coex(&["diff", "--git", "HEAD", "--rules", "later"], path);
+    assert_eq!(absent.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&absent.stderr)
+        .contains("the directory `later` does not exist at git revision `HEAD`"));
+
+    let plain = tempfile::tempdir().expect("temp dir");
+    copy_rule_set(
+        &root().join("tests/fixtures/diff/failing_expect/old"),
+        &plain.path().join("rules"),
+    );
+    let not_a_repo = coex(&["diff", "--git", "HEAD"], plain.path());
+    assert_eq!(not_a_repo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&not_a_repo.stderr).contains("is not in a git repository"));
+}
