@@ -340,3 +340,63 @@ fn renamed_value_with_its_old_name_as_alias_is_the_same_value() {
         }]
     );
 }
+
+#[test]
+fn huge_space_is_compared_without_listing_it() {
+    // 12 inputs of 10 values (10^12 inputs); the new side changes the
+    // answer where the first input is v9, and adds a value to the last.
+    let text = |changed: bool, extra: bool| {
+        let values: Vec<String> = (0..10).map(|v| format!("v{v}")).collect();
+        let mut last = values.clone();
+        if extra {
+            last.push("v10".to_string());
+        }
+        let mut text = format!(
+            "enum E {{ {} }}\nenum L {{ {} }}\nenum O {{ A, B }}\n",
+            values.join(", "),
+            last.join(", ")
+        );
+        let inputs: Vec<String> = (0..11).map(|i| format!("x{i}: E")).collect();
+        text.push_str(&format!(
+            "decision d({}, y: L) -> o: O {{\n    table \"t\" ordered\n",
+            inputs.join(", ")
+        ));
+        let header: Vec<String> = (0..11).map(|i| format!("x{i}")).collect();
+        text.push_str(&format!("    | {} | y || o |\n", header.join(" | ")));
+        let stars = vec!["*"; 10].join(" | ");
+        let first = if changed { "B" } else { "A" };
+        text.push_str(&format!("    | v9 | {stars} | * || {first} |\n"));
+        text.push_str(&format!("    | * | {stars} | * || A |\n}}\n"));
+        text
+    };
+    let (os, om) = compile("old.coex", &text(false, false));
+    let (ns, nm) = compile("new.coex", &text(true, true));
+    let start = std::time::Instant::now();
+    let result = diff(
+        Side {
+            model: &om,
+            sources: &os,
+        },
+        Side {
+            model: &nm,
+            sources: &ns,
+        },
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    let d = &result.decisions[0];
+    let answer: Vec<&Change> = d
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Answer)
+        .collect();
+    assert_eq!(answer.len(), 1);
+    assert_eq!(answer[0].inputs, 10u128.pow(11));
+    assert_eq!(answer[0].pattern[0].text, "v9");
+    let new: u128 = d
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::NewInputs)
+        .map(|c| c.inputs)
+        .sum();
+    assert_eq!(new, 10u128.pow(11));
+}
