@@ -363,7 +363,7 @@ fn huge_space_is_compared_without_listing_it() {
         ));
         let header: Vec<String> = (0..11).map(|i| format!("x{i}")).collect();
         text.push_str(&format!("    | {} | y || o |\n", header.join(" | ")));
-        let stars = vec!["*"; 10].join(" | ");
+        let stars = ["*"; 10].join(" | ");
         let first = if changed { "B" } else { "A" };
         text.push_str(&format!("    | v9 | {stars} | * || {first} |\n"));
         text.push_str(&format!("    | * | {stars} | * || A |\n}}\n"));
