@@ -124,9 +124,9 @@ pub fn run(args: Args) -> ExitCode {
             sources: &new.sources,
         },
     );
-    match args.format {
-        Format::Text => print!("{}", result.text()),
-        Format::Markdown => print!("{}", result.markdown()),
+    let output = match args.format {
+        Format::Text => result.text(),
+        Format::Markdown => result.markdown(),
         Format::Json => {
             let json = serde_json::json!({
                 "old": old.label,
@@ -136,7 +136,15 @@ pub fn run(args: Args) -> ExitCode {
                 "decisions": result.decisions,
                 "enums": result.enums,
             });
-            println!("{json:#}");
+            format!("{json:#}\n")
+        }
+    };
+    // A reader that stops early (`| head`) is not an error.
+    let written = std::io::Write::write_all(&mut std::io::stdout().lock(), output.as_bytes());
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the diff: {e}");
+            return ExitCode::from(EXIT_USAGE);
         }
     }
     if result.is_same() {
