@@ -288,7 +288,7 @@ fn signature_change_is_reported_not_compared() {
     let output = fixture("signature_change");
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("decision `route`: inputs changed, answers not compared"));
+    assert!(stdout.contains("decision `route`: input `scope` added; answers not compared"));
     assert!(stdout.contains("output `result` renamed to `schedules`"));
 }
 

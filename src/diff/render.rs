@@ -124,8 +124,9 @@ impl Diff {
                     signature(&d.name, old)
                 )),
                 (Status::SignatureChanged, Some(old), Some(new)) => lines.push(format!(
-                    "decision `{}`: inputs changed, answers not compared: `{}` is now `{}`",
+                    "decision `{}`: {}; answers not compared: `{}` is now `{}`",
                     d.name,
+                    input_changes(old, new),
                     signature(&d.name, old),
                     signature(&d.name, new)
                 )),
@@ -212,6 +213,28 @@ fn signature(name: &str, s: &Signature) -> String {
         format!("({})", params(&s.outputs))
     };
     format!("{name}({}) -> {outputs}", params(&s.inputs))
+}
+
+/// `input `scope` added, input `x` is now a `Mode` (was `Client`)`
+fn input_changes(old: &Signature, new: &Signature) -> String {
+    let find = |s: &Signature, name: &str| s.inputs.iter().find(|p| p.name == name).cloned();
+    let mut parts: Vec<String> = old
+        .inputs
+        .iter()
+        .filter(|p| find(new, &p.name).is_none())
+        .map(|p| format!("input `{}` removed", p.name))
+        .collect();
+    for p in &new.inputs {
+        match find(old, &p.name) {
+            None => parts.push(format!("input `{}` added", p.name)),
+            Some(before) if before.enum_name != p.enum_name => parts.push(format!(
+                "input `{}` is now a `{}` (was `{}`)",
+                p.name, p.enum_name, before.enum_name
+            )),
+            Some(_) => {}
+        }
+    }
+    parts.join(", ")
 }
 
 fn enum_line(e: &EnumDiff) -> String {
