@@ -8,6 +8,7 @@ use crate::tables::{citations, Citation};
 use std::collections::BTreeMap;
 
 /// One decision on both sides.
+#[derive(Clone, Copy)]
 pub struct Pair<'a> {
     pub old: Side<'a>,
     pub old_decision: &'a Decision,
@@ -122,20 +123,14 @@ pub fn compare(
                 .iter()
                 .filter(|(cube, _, _)| space.contains(&pattern, cube))
                 .collect();
-            let (cells_side, cells_decision) = if kind == ChangeKind::RemovedInputs {
-                (old, old_decision)
-            } else {
-                (new, new_decision)
-            };
             let change = Change {
                 kind,
+                // Inputs no longer possible exist on the old side only, the
+                // others on the new side: say them in that side's words.
                 pattern: pattern_cells(
-                    cells_side.model,
-                    cells_decision,
-                    new_decision,
+                    pair,
                     inputs,
-                    &columns,
-                    &space,
+                    (&columns, &space),
                     &pattern,
                     kind == ChangeKind::RemovedInputs,
                 ),
@@ -284,17 +279,20 @@ fn decider(effective: &[u32], rows: usize, constraints: usize, end: usize) -> De
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A pattern's cells, described with the old side's enums (`old_side`) or
+/// the new side's, in the new side's input order.
 fn pattern_cells(
-    model: &Model,
-    decision: &Decision,
-    new: &Decision,
+    pair: Pair<'_>,
     inputs: &[usize],
-    columns: &[Column],
-    space: &Space,
+    (columns, space): (&[Column], &Space),
     pattern: &[u64],
     old_side: bool,
 ) -> Vec<PatternCell> {
+    let (model, decision) = if old_side {
+        (pair.old.model, pair.old_decision)
+    } else {
+        (pair.new.model, pair.new_decision)
+    };
     columns
         .iter()
         .enumerate()
@@ -313,7 +311,7 @@ fn pattern_cells(
             let input = if old_side { inputs[i] } else { i };
             let enum_id = decision.inputs[input].enum_id;
             PatternCell {
-                input: new.inputs[i].name.clone(),
+                input: pair.new_decision.inputs[i].name.clone(),
                 text: model.describe(enum_id, &values),
                 values: values
                     .iter()
