@@ -353,16 +353,18 @@ pub fn render(sources: &Sources, diagnostics: &[Diagnostic], colour: bool) -> St
 }
 
 /// A one-line summary such as `2 errors, 1 warning`.
+/// `1 error`, `2 errors`: a count and a noun that takes an `s`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}, {}",
         plural(errors, "error"),

@@ -37,10 +37,10 @@ pub fn run(args: Args) -> ExitCode {
             let examples = compiled.model.as_ref().map_or(0, |m| m.examples.len());
             if errors == 0 {
                 eprintln!(
-                    "checked {} files: {} decisions, {} examples; {}",
-                    sources.len(),
-                    decisions,
-                    examples,
+                    "checked {}: {}, {}; {}",
+                    diagnostic::plural(sources.len(), "file"),
+                    diagnostic::plural(decisions, "decision"),
+                    diagnostic::plural(examples, "example"),
                     diagnostic::summary(&compiled.diagnostics)
                 );
             } else {
