@@ -519,7 +519,7 @@ fn decision_code(
     );
     let _ = writeln!(
         out,
-        "    let entry = DECISION_{upper}_PHF[&({index} as u32)] as usize;"
+        "    let entry = DECISION_{upper}_PHF[&(({index}) as u32)] as usize;"
     );
     let _ = writeln!(out, "    match DECISION_{upper}_OUTCOMES.get(entry) {{");
     let _ = writeln!(out, "        Some(outputs) => Ok(*outputs),");
