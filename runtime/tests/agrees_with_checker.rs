@@ -38,7 +38,7 @@ fn every_input_of_every_decision() {
                 *digit = (rest % size as u64) as u32;
                 rest /= size as u64;
             }
-            let names: Vec<(&str, &str)> = decision
+            let mut names: Vec<(&str, &str)> = decision
                 .inputs
                 .iter()
                 .zip(&point)
@@ -49,6 +49,11 @@ fn every_input_of_every_decision() {
                     )
                 })
                 .collect();
+            // Every other input in reverse order: names out of declaration
+            // order take the phf map, in order the positional shortcut.
+            if index % 2 == 1 {
+                names.reverse();
+            }
             let baked = coex_runtime::eval(&decision.name, &names);
             let explained = coex_runtime::explain(&decision.name, &names);
             match decision.evaluate(&point) {

@@ -28,6 +28,7 @@ const KEYWORDS: &[&str] = &[
 /// output may not take them.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Impossible",
+    "Constraint",
     "Rule",
     "UnknownValue",
     "EvalError",
@@ -339,17 +340,11 @@ fn decision_code(
         "pub fn {fn_name}({}) -> Result<{output}, Impossible> {{",
         params.join(", ")
     );
+    // Two loads and no branch: the entry, then the answer it stands for.
     let _ = writeln!(
         out,
-        "    let entry = DECISION_{upper}_ENTRIES[{index}] as usize;"
+        "    DECISION_{upper}_ANSWERS[DECISION_{upper}_ENTRIES[{index}] as usize]\n}}\n"
     );
-    let _ = writeln!(out, "    match DECISION_{upper}_OUTCOMES.get(entry) {{");
-    let _ = writeln!(out, "        Some(outputs) => Ok(*outputs),");
-    let _ = writeln!(
-        out,
-        "        None => Err(DECISION_{upper}_CONSTRAINTS[entry - DECISION_{upper}_OUTCOMES.len()]),"
-    );
-    let _ = writeln!(out, "    }}\n}}\n");
 
     let _ = writeln!(out, "/// The row that decides [`{fn_name}`] for this input: file, line, table and `source` citation.");
     let _ = writeln!(
@@ -383,14 +378,22 @@ fn decision_code(
                     ))
                 })
                 .collect::<Result<_, CodegenError>>()?;
-            Ok(format!("    {output} {{ {} }},", fields.join(", ")))
+            Ok(format!("    Ok({output} {{ {} }}),", fields.join(", ")))
         })
         .collect::<Result<_, CodegenError>>()?;
+    let excluded: Vec<String> = (0..table.constraints.len())
+        .map(|c| format!("    Err(Impossible(&DECISION_{upper}_CONSTRAINTS[{c}])),"))
+        .collect();
     let _ = writeln!(
         out,
-        "static DECISION_{upper}_OUTCOMES: [{output}; {}] = [\n{}\n];\n",
-        outcomes,
-        typed.join("\n")
+        "static DECISION_{upper}_ANSWERS: [Result<{output}, Impossible>; {}] = [\n{}\n];\n",
+        outcomes + excluded.len(),
+        typed
+            .iter()
+            .chain(&excluded)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     let pairs: Vec<String> = table
         .outcomes
@@ -421,14 +424,14 @@ fn decision_code(
         .iter()
         .map(|c| {
             format!(
-                "    Impossible {{ decision: {:?}, reason: {:?}, source: {:?}, file: {:?}, line: {} }},",
+                "    Constraint {{ decision: {:?}, reason: {:?}, source: {:?}, file: {:?}, line: {} }},",
                 decision.name, c.because, c.source, c.file, c.line
             )
         })
         .collect();
     let _ = writeln!(
         out,
-        "static DECISION_{upper}_CONSTRAINTS: [Impossible; {}] = [\n{}\n];\n",
+        "static DECISION_{upper}_CONSTRAINTS: [Constraint; {}] = [\n{}\n];\n",
         constraints.len(),
         constraints.join("\n")
     );
@@ -519,15 +522,8 @@ fn decision_code(
     );
     let _ = writeln!(
         out,
-        "    let entry = DECISION_{upper}_PHF[&(({index}) as u32)] as usize;"
+        "    DECISION_{upper}_ANSWERS[DECISION_{upper}_PHF[&(({index}) as u32)] as usize]\n}}\n"
     );
-    let _ = writeln!(out, "    match DECISION_{upper}_OUTCOMES.get(entry) {{");
-    let _ = writeln!(out, "        Some(outputs) => Ok(*outputs),");
-    let _ = writeln!(
-        out,
-        "        None => Err(DECISION_{upper}_CONSTRAINTS[entry - DECISION_{upper}_OUTCOMES.len()]),"
-    );
-    let _ = writeln!(out, "    }}\n}}\n");
     let _ = writeln!(out, "#[cfg(feature = \"bench-alternatives\")]");
     let _ = writeln!(
         out,
