@@ -32,6 +32,7 @@ pub mod source;
 mod suggest;
 pub mod syntax;
 pub mod tables;
+mod text;
 
 use diagnostic::{Code, Diagnostic};
 use model::Model;

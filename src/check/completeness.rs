@@ -5,6 +5,7 @@ use super::SHOWN_PATTERNS;
 use crate::analysis::{analyze, Analysis, Space};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Decision, Model};
+use crate::text::padded_cells;
 
 pub fn completeness(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -110,14 +111,7 @@ fn aligned_rows(header: &[String], rows: &[Vec<String>], indent: &str) -> String
                 .unwrap_or(0)
         })
         .collect();
-    let line = |cells: &[String]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(cell, &w)| format!("{cell:w$}"))
-            .collect();
-        format!("{indent}| {} |", padded.join(" | "))
-    };
+    let line = |cells: &[String]| format!("{indent}| {} |", padded_cells(cells, &widths));
     std::iter::once(line(header))
         .chain(rows.iter().map(|r| line(r)))
         .collect::<Vec<_>>()

@@ -5,6 +5,7 @@ use super::{
     Signature, Status,
 };
 use crate::render::escape;
+use crate::text::padded_cells;
 
 impl Diff {
     /// Per decision with differences, a headline and its patterns as an
@@ -367,18 +368,10 @@ fn text_table(d: &DecisionDiff, changes: &[Change]) -> String {
     }
     let inputs = header.len() - 2;
     let line = |cells: &[String]| {
-        let pad = |cells: &[String], widths: &[usize]| {
-            cells
-                .iter()
-                .zip(widths)
-                .map(|(c, &w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
         let text = format!(
             "  {} || {} || {}",
-            pad(&cells[..inputs], &widths[..inputs]),
-            pad(&cells[inputs..inputs + 1], &widths[inputs..inputs + 1]),
+            padded_cells(&cells[..inputs], &widths[..inputs]),
+            padded_cells(&cells[inputs..inputs + 1], &widths[inputs..inputs + 1]),
             cells[inputs + 1]
         );
         format!("{}\n", text.trim_end())

@@ -1,6 +1,7 @@
 //! Print a [`RenderedTable`]: aligned text, or GitHub Markdown.
 
 use super::{ImpossibleRow, Label, RenderedTable, Section};
+use crate::text::padded_cells;
 
 impl RenderedTable {
     /// Aligned plain text: per section a title line, a header of the row
@@ -182,18 +183,10 @@ fn widths(lines: &[(Vec<String>, Vec<String>)]) -> Vec<usize> {
 }
 
 fn text_line(left: &[String], right: &[String], lw: &[usize], rw: &[usize]) -> String {
-    let pad = |cells: &[String], widths: &[usize]| -> String {
-        cells
-            .iter()
-            .zip(widths)
-            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    };
     let line = if left.is_empty() {
-        pad(right, rw)
+        padded_cells(right, rw)
     } else {
-        format!("{} || {}", pad(left, lw), pad(right, rw))
+        format!("{} || {}", padded_cells(left, lw), padded_cells(right, rw))
     };
     format!("{}\n", line.trim_end())
 }
