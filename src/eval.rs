@@ -56,9 +56,10 @@ pub enum EvalError {
         decision: String,
         inputs: Vec<String>,
     },
-    TooManyValues {
+    /// Values given by position, but not one per input.
+    WrongValueCount {
         decision: String,
-        expected: usize,
+        inputs: Vec<String>,
         given: usize,
     },
     UnknownValue {
@@ -117,14 +118,20 @@ impl std::fmt::Display for EvalError {
             EvalError::MissingInputs { decision, inputs } => {
                 write!(f, "`{decision}` needs a value for {}", backticked(inputs))
             }
-            EvalError::TooManyValues {
+            EvalError::WrongValueCount {
                 decision,
-                expected,
+                inputs,
                 given,
             } => {
+                let given = match given {
+                    1 => "1 value was given".to_string(),
+                    n => format!("{n} values were given"),
+                };
                 write!(
                     f,
-                    "`{decision}` has {expected} inputs, {given} values were given"
+                    "`{decision}` takes {} values, for {} in this order, and {given}",
+                    inputs.len(),
+                    backticked(inputs)
                 )
             }
             EvalError::UnknownValue {
@@ -262,9 +269,9 @@ impl<'m> Evaluator<'m> {
         let (index, d) = self.decision(decision)?;
         let values: Vec<&str> = values.into_iter().collect();
         if values.len() != d.inputs.len() {
-            return Err(EvalError::TooManyValues {
+            return Err(EvalError::WrongValueCount {
                 decision: d.name.clone(),
-                expected: d.inputs.len(),
+                inputs: d.inputs.iter().map(|i| i.name.clone()).collect(),
                 given: values.len(),
             });
         }

@@ -16,7 +16,7 @@ impl std::fmt::Display for LoadError {
         match self {
             LoadError::NotADirectory(path) => write!(
                 f,
-                "`{}` is not a directory; `--rules` takes the directory holding the `.coex` files",
+                "`{}` is not a directory; a rule set is a directory holding `.coex` files",
                 path.display()
             ),
             LoadError::Io(path, e) => write!(f, "cannot read `{}`: {e}", path.display()),

@@ -243,6 +243,16 @@ fn eval_impossible_and_unknown_names() {
     let decision = coex(&["eval", "rout"], &root());
     assert_eq!(decision.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&decision.stderr).contains("did you mean `route`?"));
+    let short = coex(&["eval", "route", "Islands"], &root());
+    assert_eq!(short.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&short.stderr).contains(
+            "takes 5 values, for `sender_mode`, `sender_client`, `sender_homed`, \
+             `recipient_mode`, `scope` in this order, and 1 value was given"
+        ),
+        "{}",
+        String::from_utf8_lossy(&short.stderr)
+    );
 }
 
 fn batch(input: &[u8]) -> Output {
