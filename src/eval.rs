@@ -27,13 +27,14 @@ struct Prepared {
 }
 
 /// One answer: the inputs as the rules spell them, the outputs, and the
-/// row that decided.
+/// row that decided. It borrows from the evaluator: answering allocates
+/// only the two lists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Answer {
-    pub decision: String,
-    pub inputs: Vec<(String, String)>,
-    pub outputs: Vec<(String, String)>,
-    pub rule: Citation,
+pub struct Answer<'e> {
+    pub decision: &'e str,
+    pub inputs: Vec<(&'e str, &'e str)>,
+    pub outputs: Vec<(&'e str, &'e str)>,
+    pub rule: &'e Citation,
 }
 
 /// Why there is no answer.
@@ -219,7 +220,7 @@ impl<'m> Evaluator<'m> {
         &self,
         decision: &str,
         inputs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Answer, EvalError> {
+    ) -> Result<Answer<'_>, EvalError> {
         let (index, d) = self.decision(decision)?;
         let prepared = &self.decisions[index];
         let mut values: Vec<Option<ValueId>> = vec![None; d.inputs.len()];
@@ -265,7 +266,7 @@ impl<'m> Evaluator<'m> {
         &self,
         decision: &str,
         values: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Answer, EvalError> {
+    ) -> Result<Answer<'_>, EvalError> {
         let (index, d) = self.decision(decision)?;
         let values: Vec<&str> = values.into_iter().collect();
         if values.len() != d.inputs.len() {
@@ -300,7 +301,7 @@ impl<'m> Evaluator<'m> {
     }
 
     /// Answer one input given as value ids.
-    pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer, EvalError> {
+    pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer<'_>, EvalError> {
         let d = &self.model.decisions[index];
         let prepared = &self.decisions[index];
         let entry = match &prepared.table {
@@ -314,14 +315,15 @@ impl<'m> Evaluator<'m> {
                 RowAnswer::Undecided => unreachable!("a checked decision decides every input"),
             },
         };
-        let named = |columns: &[crate::model::Column], values: &[ValueId]| {
+        let model = self.model;
+        let named = |columns: &'m [crate::model::Column], values: &[ValueId]| {
             columns
                 .iter()
                 .zip(values)
                 .map(|(c, &v)| {
                     (
-                        c.name.clone(),
-                        self.model.enums[c.enum_id].values[v as usize].name.clone(),
+                        c.name.as_str(),
+                        model.enums[c.enum_id].values[v as usize].name.as_str(),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -329,14 +331,17 @@ impl<'m> Evaluator<'m> {
         let inputs = named(&d.inputs, input);
         match entry {
             Entry::Row(r) => Ok(Answer {
-                decision: d.name.clone(),
+                decision: &d.name,
                 inputs,
                 outputs: named(&d.outputs, &d.rows[r as usize].outputs),
-                rule: prepared.rows[r as usize].clone(),
+                rule: &prepared.rows[r as usize],
             }),
             Entry::Impossible(c) => Err(EvalError::Impossible {
                 decision: d.name.clone(),
-                inputs,
+                inputs: inputs
+                    .into_iter()
+                    .map(|(n, v)| (n.to_string(), v.to_string()))
+                    .collect(),
                 constraint: Box::new(prepared.constraints[c as usize].clone()),
             }),
         }

@@ -104,7 +104,7 @@ fn assert_agrees(model: &Model, sources: &Sources, rendered: &RenderedTable) {
                         match (cell, &answer) {
                             (Cell::Outputs(values), Ok(a)) => {
                                 let expected: Vec<&str> =
-                                    a.outputs.iter().map(|(_, v)| v.as_str()).collect();
+                                    a.outputs.iter().map(|&(_, v)| v).collect();
                                 assert_eq!(values, &expected, "{input:?}");
                             }
                             (Cell::Impossible, Err(EvalError::Impossible { .. })) => {

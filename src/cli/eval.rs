@@ -3,6 +3,7 @@
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
 use coex::eval::{Answer, EvalError, Evaluator};
 use coex::tables::Citation;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -80,7 +81,8 @@ pub fn run(args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         (Ok(answer), Format::Json) => {
-            println!("{}", answer_json(&answer, args.explain));
+            let json = serde_json::to_string(&answer_json(&answer, args.explain));
+            println!("{}", json.expect("an answer serializes"));
             ExitCode::SUCCESS
         }
         (Err(error), format) => {
@@ -140,27 +142,51 @@ fn pairs(pairs: &[(String, String)]) -> Value {
     )
 }
 
-fn citation(c: &Citation, explain: bool) -> Value {
-    let mut rule = json!({
-        "file": c.file,
-        "line": c.line,
-        "table": c.table,
-        "row": c.row,
-        "source": c.source,
-    });
-    if explain {
-        rule["text"] = Value::String(c.text.clone());
-    }
-    rule
+/// An answer as one JSON object, written straight from the evaluator's
+/// borrowed strings: `{"decision":..,"inputs":{..},"outputs":{..},"rule":{..}}`.
+#[derive(Serialize)]
+struct AnswerJson<'a> {
+    decision: &'a str,
+    inputs: Pairs<'a>,
+    outputs: Pairs<'a>,
+    rule: RuleJson<'a>,
 }
 
-fn answer_json(answer: &Answer, explain: bool) -> Value {
-    json!({
-        "decision": answer.decision,
-        "inputs": pairs(&answer.inputs),
-        "outputs": pairs(&answer.outputs),
-        "rule": citation(&answer.rule, explain),
-    })
+/// `(name, value)` pairs as a JSON object, in their order.
+struct Pairs<'a>(&'a [(&'a str, &'a str)]);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
+    }
+}
+
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    file: &'a str,
+    line: u32,
+    table: &'a str,
+    row: u32,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+fn answer_json<'a>(answer: &'a Answer<'a>, explain: bool) -> AnswerJson<'a> {
+    let rule: &Citation = answer.rule;
+    AnswerJson {
+        decision: answer.decision,
+        inputs: Pairs(&answer.inputs),
+        outputs: Pairs(&answer.outputs),
+        rule: RuleJson {
+            file: &rule.file,
+            line: rule.line,
+            table: &rule.table,
+            row: rule.row,
+            source: &rule.source,
+            text: explain.then_some(rule.text.as_str()),
+        },
+    }
 }
 
 fn error_json(error: &EvalError, explain: bool) -> Value {
@@ -207,8 +233,7 @@ fn batch(evaluator: &Evaluator) -> ExitCode {
             }
         }
         number += 1;
-        let answer = answer_line(evaluator, &line);
-        let written = serde_json::to_writer(&mut output, &answer)
+        let written = answer_line(evaluator, &line, &mut output)
             .map_err(std::io::Error::from)
             .and_then(|()| output.write_all(b"\n"));
         if let Err(e) = written {
@@ -223,27 +248,48 @@ fn batch(evaluator: &Evaluator) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn answer_line(evaluator: &Evaluator, raw: &[u8]) -> Value {
+/// Answer one request line, writing the answer's JSON (without the line
+/// break) to `output`.
+fn answer_line(
+    evaluator: &Evaluator,
+    raw: &[u8],
+    output: &mut impl Write,
+) -> serde_json::Result<()> {
+    match request_line(evaluator, raw) {
+        Ok((answer, explain)) => serde_json::to_writer(output, &answer_json(&answer, explain)),
+        Err(error) => serde_json::to_writer(output, &error),
+    }
+}
+
+/// One request line's answer and whether it asked for an explanation, or
+/// the JSON of its error.
+fn request_line<'e>(evaluator: &'e Evaluator, raw: &[u8]) -> Result<(Answer<'e>, bool), Value> {
     let error = |message: String| json!({ "error": message });
     let Ok(text) = std::str::from_utf8(raw) else {
-        return error("the line is not UTF-8".to_string());
+        return Err(error("the line is not UTF-8".to_string()));
     };
     let text = text.trim();
     if text.is_empty() {
-        return error("empty line; expected {\"decision\": ..., \"inputs\": {...}}".to_string());
+        return Err(error(
+            "empty line; expected {\"decision\": ..., \"inputs\": {...}}".to_string(),
+        ));
     }
     let request: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return error(format!("malformed JSON: {e}")),
+        Err(e) => return Err(error(format!("malformed JSON: {e}"))),
     };
     let Some(object) = request.as_object() else {
-        return error("expected a JSON object {\"decision\": ..., \"inputs\": {...}}".to_string());
+        return Err(error(
+            "expected a JSON object {\"decision\": ..., \"inputs\": {...}}".to_string(),
+        ));
     };
     let Some(decision) = object.get("decision").and_then(Value::as_str) else {
-        return error("missing \"decision\" (a string)".to_string());
+        return Err(error("missing \"decision\" (a string)".to_string()));
     };
     let Some(inputs) = object.get("inputs").and_then(Value::as_object) else {
-        return error("missing \"inputs\" (an object of input names to values)".to_string());
+        return Err(error(
+            "missing \"inputs\" (an object of input names to values)".to_string(),
+        ));
     };
     let explain = object
         .get("explain")
@@ -253,11 +299,15 @@ fn answer_line(evaluator: &Evaluator, raw: &[u8]) -> Value {
     for (name, value) in inputs {
         match value.as_str() {
             Some(v) => pairs.push((name.as_str(), v)),
-            None => return error(format!("input `{name}` must be a string, found {value}")),
+            None => {
+                return Err(error(format!(
+                    "input `{name}` must be a string, found {value}"
+                )))
+            }
         }
     }
     match evaluator.eval_named(decision, pairs) {
-        Ok(answer) => answer_json(&answer, explain),
-        Err(e) => error_json(&e, explain),
+        Ok(answer) => Ok((answer, explain)),
+        Err(e) => Err(error_json(&e, explain)),
     }
 }
