@@ -119,22 +119,22 @@ fn edit(block: &str, dir: &Path) {
     std::fs::write(&file, text.replacen(&before, &after, 1)).expect("write the edit");
 }
 
-/// A snapshot change in review: `coex table DECISION` on two rule sets,
-/// named on the block's first line as `# coex table DECISION: OLD -> NEW`.
+/// A snapshot change in review: `coex table ARGS` on two rule sets, named on
+/// the block's first line as `# coex table ARGS: OLD -> NEW`.
 fn review(block: &str, dir: &Path) {
     let mut lines = block.lines();
     let heading = lines.next().expect("a heading line");
     let spec = heading
         .split("coex table ")
         .nth(1)
-        .expect("`coex table DECISION: OLD -> NEW` in the heading");
-    let (decision, sets) = spec.split_once(": ").expect("`: ` after the decision");
+        .expect("`coex table ARGS: OLD -> NEW` in the heading");
+    let (args, sets) = spec.split_once(": ").expect("`: ` after the arguments");
     let (old, new) = sets
         .split_once(" -> ")
         .expect("` -> ` between the rule sets");
     let table = |rules: &str| {
         run(
-            &format!("cargo run -q -- table --rules {rules} {decision}"),
+            &format!("cargo run -q -- table --rules {rules} {args}"),
             dir,
         )
     };

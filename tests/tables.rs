@@ -48,11 +48,14 @@ fn every_shipped_decision_has_a_snapshot() {
     assert!(!model.decisions.is_empty());
     insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
         for decision in &model.decisions {
-            let rendered = table(&model, &decision.name);
-            insta::assert_snapshot!(format!("table__{}", decision.name), rendered.text());
+            // For review, nothing merged: a changed answer is a changed
+            // cell. For reading, merged like the documents' tables.
+            let expanded = Layout { expand: true, ..Layout::default() };
+            let expanded = render::render(&model, &decision.name, &expanded).expect("renders");
+            insta::assert_snapshot!(format!("table__{}", decision.name), expanded.text());
             insta::assert_snapshot!(
                 format!("table_markdown__{}", decision.name),
-                rendered.markdown()
+                table(&model, &decision.name).markdown()
             );
         }
     });
@@ -196,13 +199,16 @@ fn every_shipped_cell_agrees_with_the_evaluator_in_every_layout() {
         assert_agrees(&model, &sources, &table(&model, &d.name));
         for columns in &d.inputs {
             for sections in [Sections::None, Sections::Default] {
-                let layout = Layout {
-                    columns: Some(columns.name.clone()),
-                    rows: None,
-                    sections,
-                };
-                let rendered = render::render(&model, &d.name, &layout).expect("renders");
-                assert_agrees(&model, &sources, &rendered);
+                for expand in [false, true] {
+                    let layout = Layout {
+                        columns: Some(columns.name.clone()),
+                        rows: None,
+                        sections: sections.clone(),
+                        expand,
+                    };
+                    let rendered = render::render(&model, &d.name, &layout).expect("renders");
+                    assert_agrees(&model, &sources, &rendered);
+                }
             }
         }
     }
@@ -255,6 +261,56 @@ SfB            || SfB     | SfB    | Teams
 "
     );
     assert_agrees(&model, &sources, &rendered);
+}
+
+#[test]
+fn expanded_tables_merge_nothing_so_a_change_shows_as_its_cells() {
+    let rules = |teams_only_to_sfb: &str| {
+        compile(&format!(
+            "{VOCABULARY}
+decision route(sender: Mode, recipient: Mode) -> lands: Shown {{
+    table \"t\"
+    | sender    | recipient  || lands |
+    | !TeamsOnly | *         || SfB   |
+    | TeamsOnly  | !TeamsOnly || {teams_only_to_sfb} |
+    | TeamsOnly  | TeamsOnly  || Teams |
+}}
+"
+        ))
+    };
+    let expanded = Layout {
+        expand: true,
+        ..Layout::default()
+    };
+    let (sources, before) = rules("SfB");
+    let before = render::render(&before, "route", &expanded).expect("renders");
+    assert_agrees(&rules("SfB").1, &sources, &before);
+    let columns: Vec<&str> = before.sections[0]
+        .columns
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(
+        columns,
+        ["Islands", "SfBOnly", "SfBWithTeamsCollab", "TeamsOnly"]
+    );
+    assert_eq!(before.sections[0].rows.len(), 4, "one row per sender");
+    // A TeamsOnly sender's chats to the other modes change: expanded, that
+    // is one changed line, in exactly the cells whose answer changed.
+    let after = render::render(&rules("Teams").1, "route", &expanded).expect("renders");
+    let (before, after) = (before.text(), after.text());
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(b, a)| b != a)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "TeamsOnly          || SfB     | SfB     | SfB                | Teams",
+            "TeamsOnly          || Teams   | Teams   | Teams              | Teams"
+        )]
+    );
 }
 
 #[test]
@@ -399,6 +455,7 @@ decision four(a: Mode, b: Client, c: Mode, d: Scope) -> shows: Shown {{
         columns: Some("d".into()),
         rows: Some(vec!["c".into(), "b".into(), "a".into()]),
         sections: Sections::Default,
+        expand: false,
     };
     let flagged = render::render(&model, "four", &layout).unwrap();
     assert_eq!(flagged.column_input, "d");
@@ -517,4 +574,19 @@ fn command_line() {
     let (code, _, stderr) = coex(&["table", "--rules", rules, "d"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("error"), "{stderr}");
+
+    // A failing example does not hide the table: the maintainer sees what
+    // the rules now decide before updating the examples.
+    std::fs::write(
+        dir.path().join("bad.coex"),
+        "enum A { x }\nenum O { o, p }\ndecision d(a: A) -> o: O {\n    table \"t\"\n    | a || o |\n    | x || o |\n}\nexpect d(x) == p\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = coex(&["table", "--rules", rules, "d", "--expand"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("d — columns: a"), "{stdout}");
+    assert_eq!(
+        stderr,
+        "note: 1 `expect` example of this rule set does not hold; `coex check` shows it\n"
+    );
 }

@@ -58,6 +58,35 @@ pub fn compile_valid(rules: &RulesArg) -> Result<(Sources, Compiled), ExitCode> 
     Ok((sources, compiled))
 }
 
+/// Like [`compile_valid`], but failing `expect`s do not stop it (they are
+/// counted in a note): for commands that show what the rules decide while
+/// a maintainer is still updating the examples (`coex table`).
+pub fn compile_answerable(rules: &RulesArg) -> Result<(Sources, Compiled), ExitCode> {
+    let sources = load(rules)?;
+    let compiled = coex::compile(&sources);
+    let blocking = coex::diff::blocking(&compiled.diagnostics);
+    if !blocking.is_empty() || compiled.model.is_none() {
+        print_diagnostics(&sources, &blocking);
+        eprintln!(
+            "error: the rule set has errors ({}); run `coex check` for details",
+            diagnostic::summary(&blocking)
+        );
+        return Err(ExitCode::from(EXIT_ERRORS));
+    }
+    let failing = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+    if failing > 0 {
+        let (examples, verb, pronoun) = if failing == 1 {
+            ("1 `expect` example".to_string(), "does", "it")
+        } else {
+            (format!("{failing} `expect` examples"), "do", "them")
+        };
+        eprintln!(
+            "note: {examples} of this rule set {verb} not hold; `coex check` shows {pronoun}"
+        );
+    }
+    Ok((sources, compiled))
+}
+
 /// Write a file atomically: a temporary file in the same directory, synced,
 /// then renamed over the target. An interrupted write leaves the old file.
 pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {

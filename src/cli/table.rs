@@ -11,6 +11,7 @@ use std::process::ExitCode;
   coex table route
   coex table route --format markdown
   coex table route --sections none
+  coex table route --expand
   coex table presence --columns scope --rows publisher_mode,watcher_client
 
 By default the columns are the first input after the first that has the first
@@ -34,6 +35,10 @@ pub struct Args {
     /// The input splitting the table into one table per value, or `none`
     #[arg(long, value_name = "INPUT|none")]
     sections: Option<String>,
+    /// One row per combination and one column per value, nothing merged:
+    /// a changed answer shows as one changed cell (the review snapshots)
+    #[arg(long)]
+    expand: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -48,7 +53,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (_sources, compiled) = match common::compile_valid(&args.rules) {
+    let (_sources, compiled) = match common::compile_answerable(&args.rules) {
         Ok(ok) => ok,
         Err(code) => return code,
     };
@@ -64,6 +69,7 @@ pub fn run(args: Args) -> ExitCode {
             Some(name) if name.eq_ignore_ascii_case("none") => Sections::None,
             Some(name) => Sections::Input(name),
         },
+        expand: args.expand,
     };
     match render::render(model, &args.decision, &layout) {
         Ok(table) => {

@@ -51,7 +51,12 @@ struct Pattern {
     key: Vec<u32>,
 }
 
-pub(super) fn build(model: &Model, d: &Decision, placement: &Placement) -> RenderedTable {
+pub(super) fn build(
+    model: &Model,
+    d: &Decision,
+    placement: &Placement,
+    expand: bool,
+) -> RenderedTable {
     let size = |i: usize| model.enums[d.inputs[i].enum_id].values.len() as u32;
     let section_values: Vec<Option<ValueId>> = match placement.sections {
         Some(s) => (0..size(s)).map(Some).collect(),
@@ -60,7 +65,7 @@ pub(super) fn build(model: &Model, d: &Decision, placement: &Placement) -> Rende
     let mut interner = Interner::default();
     let sections = section_values
         .into_iter()
-        .map(|value| section(model, d, placement, value, &mut interner))
+        .map(|value| section(model, d, placement, value, expand, &mut interner))
         .collect();
     RenderedTable {
         decision: d.name.clone(),
@@ -81,6 +86,7 @@ fn section(
     d: &Decision,
     placement: &Placement,
     section_value: Option<ValueId>,
+    expand: bool,
     interner: &mut Interner,
 ) -> Section {
     let enum_of = |i: usize| d.inputs[i].enum_id;
@@ -126,9 +132,14 @@ fn section(
         .map(|cells| cells.iter().all(|&c| interner.impossible(c).is_some()))
         .collect();
 
-    // Columns: values whose cells agree in every shown row, merged.
+    // Columns: values whose cells agree in every shown row, merged (each
+    // value its own column when expanded).
     let mut groups: Vec<(Vec<u32>, Vec<ValueId>)> = Vec::new();
     for c in 0..column_count {
+        if expand {
+            groups.push((Vec::new(), vec![c as ValueId]));
+            continue;
+        }
         let key: Vec<u32> = grid
             .iter()
             .zip(&all_impossible)
@@ -177,7 +188,7 @@ fn section(
             shown.push(Pattern { sets, key });
         }
     }
-    let shown = merge(shown);
+    let shown = if expand { shown } else { merge(shown) };
     let section = placement.sections.zip(section_value);
     let impossible = widen(
         d,

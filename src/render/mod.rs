@@ -23,6 +23,10 @@
 //!    and listed under it with the reason. The other rows are merged where
 //!    they differ in one row input only and have the same cells, until no
 //!    two can be merged; each is labelled with `describe` too.
+//!
+//! With [`Layout::expand`], steps 3 and 4 merge nothing in the grid (the
+//! impossible rows are still listed, merged): a changed answer is then one
+//! changed cell, which is what a reviewer of a rule edit wants to see.
 
 mod format;
 mod grid;
@@ -48,6 +52,11 @@ pub struct Layout {
     /// must be placed somewhere.
     pub rows: Option<Vec<String>>,
     pub sections: Sections,
+    /// One row per combination of the row inputs and one column per value:
+    /// nothing merged, so that a changed answer is a changed cell (the
+    /// review snapshots use it). Rows impossible in every column are still
+    /// listed under the table.
+    pub expand: bool,
 }
 
 /// Whether and by which input the table is split into sections.
@@ -286,7 +295,7 @@ pub fn render(
             sections,
         });
     }
-    Ok(grid::build(model, d, &placement))
+    Ok(grid::build(model, d, &placement, layout.expand))
 }
 
 /// Resolve a layout's names and fill in the defaults.
