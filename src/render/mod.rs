@@ -406,8 +406,13 @@ pub(crate) fn place(d: &Decision, layout: &Layout) -> Result<Placement, RenderEr
 impl Label {
     pub(crate) fn new(model: &Model, enum_id: usize, values: Vec<ValueId>) -> Label {
         let e = &model.enums[enum_id];
+        // One value is named, even when it is all its enum has (not `*`).
+        let text = match values.as_slice() {
+            [one] => e.values[*one as usize].name.clone(),
+            _ => model.describe(enum_id, &values),
+        };
         Label {
-            text: model.describe(enum_id, &values),
+            text,
             names: values
                 .iter()
                 .map(|&v| e.values[v as usize].name.clone())
