@@ -54,8 +54,19 @@ fn every_input_of_every_decision() {
             if index % 2 == 1 {
                 names.reverse();
             }
-            let baked = coex_runtime::eval(&decision.name, &names);
-            let explained = coex_runtime::explain(&decision.name, &names);
+            // Every third input shouted: names as the rules spell them are
+            // found at once, any other spelling after folding its case.
+            let shouted: Vec<(String, String)> = names
+                .iter()
+                .map(|(n, v)| (n.to_ascii_uppercase(), v.to_ascii_uppercase()))
+                .collect();
+            let shouted: Vec<(&str, &str)> = shouted
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect();
+            let asked = if index % 3 == 2 { &shouted } else { &names };
+            let baked = coex_runtime::eval(&decision.name, asked);
+            let explained = coex_runtime::explain(&decision.name, asked);
             match decision.evaluate(&point) {
                 Answer::Row(r) => {
                     let row = &decision.rows[r];

@@ -38,6 +38,15 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "DecisionInfo",
 ];
 
+/// The keys a name is stored under in a phf map: its lowercase form, which
+/// a lookup in any case finds after folding, and the name as written (when
+/// it differs), which a lookup finds at once, without folding a copy.
+fn lookup_keys(name: &str) -> impl Iterator<Item = String> {
+    let lower = name.to_ascii_lowercase();
+    let as_written = (lower != name).then(|| name.to_string());
+    std::iter::once(lower).chain(as_written)
+}
+
 /// Why a model cannot be turned into Rust.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodegenError(pub String);
@@ -205,7 +214,7 @@ fn enum_code(out: &mut String, e: &Enum, max_name: &mut usize) -> Result<(), Cod
     let mut keys: Vec<(String, usize)> = Vec::new();
     for (i, v) in e.values.iter().enumerate() {
         for spelling in std::iter::once(&v.name).chain(&v.aliases) {
-            keys.push((spelling.to_ascii_lowercase(), i));
+            keys.extend(lookup_keys(spelling).map(|key| (key, i)));
         }
     }
     for (key, i) in &keys {
@@ -467,9 +476,10 @@ fn decision_code(
     // String-keyed access.
     let mut input_map = phf_codegen::Map::<String>::new();
     for (i, input) in decision.inputs.iter().enumerate() {
-        let key = input.name.to_ascii_lowercase();
-        *max_name = (*max_name).max(key.len());
-        input_map.entry(key, i.to_string());
+        *max_name = (*max_name).max(input.name.len());
+        for key in lookup_keys(&input.name) {
+            input_map.entry(key, i.to_string());
+        }
     }
     let _ = writeln!(
         out,
@@ -555,10 +565,11 @@ fn registry(out: &mut String, model: &Model, tables: &Tables, max_name: usize) {
     let mut names = Vec::new();
     for (i, table) in tables.decisions.iter().enumerate() {
         let decision = &model.decisions[table.decision];
-        let key = decision.name.to_ascii_lowercase();
-        max_name = max_name.max(key.len());
+        max_name = max_name.max(decision.name.len());
         max_inputs = max_inputs.max(decision.inputs.len());
-        index.entry(key, i.to_string());
+        for key in lookup_keys(&decision.name) {
+            index.entry(key, i.to_string());
+        }
         names.push(format!("{:?}", decision.name));
         let upper = screaming(&decision.name);
         let max_entry = table.outcomes.len() + table.constraints.len();
