@@ -3,8 +3,9 @@
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
 use coex::eval::{Answer, EvalError, Evaluator};
 use coex::tables::Citation;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -274,6 +275,15 @@ fn request_line<'e>(evaluator: &'e Evaluator, raw: &[u8]) -> Result<(Answer<'e>,
             "empty line; expected {\"decision\": ..., \"inputs\": {...}}".to_string(),
         ));
     }
+    // A well-formed request is read straight into borrowed strings; any
+    // other line takes the general path below, which says what is wrong.
+    if let Ok(request) = serde_json::from_str::<Request>(text) {
+        let pairs = request.inputs.0.iter().map(|(n, v)| (&*n.0, &*v.0));
+        return match evaluator.eval_named(&request.decision.0, pairs) {
+            Ok(answer) => Ok((answer, request.explain)),
+            Err(e) => Err(error_json(&e, request.explain)),
+        };
+    }
     let request: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return Err(error(format!("malformed JSON: {e}"))),
@@ -309,5 +319,53 @@ fn request_line<'e>(evaluator: &'e Evaluator, raw: &[u8]) -> Result<(Answer<'e>,
     match evaluator.eval_named(decision, pairs) {
         Ok(answer) => Ok((answer, explain)),
         Err(e) => Err(error_json(&e, explain)),
+    }
+}
+
+/// A request line exactly as the contract writes it:
+/// `{"decision": "...", "inputs": {"name": "value", ...}, "explain": bool}`.
+#[derive(Deserialize)]
+struct Request<'a> {
+    #[serde(borrow)]
+    decision: Text<'a>,
+    #[serde(borrow)]
+    inputs: Inputs<'a>,
+    #[serde(default)]
+    explain: bool,
+}
+
+/// A JSON string, borrowed from the line unless it has escapes.
+#[derive(Deserialize)]
+struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+
+/// The `inputs` object's pairs in their order. A name given twice is not a
+/// request this type reads (the general path decides what it means).
+struct Inputs<'a>(Vec<(Text<'a>, Text<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Inputs<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = Inputs<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of input names to values")
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Inputs<'de>, M::Error> {
+                let mut pairs: Vec<(Text<'de>, Text<'de>)> = Vec::new();
+                while let Some((name, value)) = map.next_entry::<Text<'de>, Text<'de>>()? {
+                    if pairs.iter().any(|(seen, _)| seen.0 == name.0) {
+                        return Err(serde::de::Error::custom("an input given twice"));
+                    }
+                    pairs.push((name, value));
+                }
+                Ok(Inputs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Pairs)
     }
 }
