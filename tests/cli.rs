@@ -365,3 +365,32 @@ fn batch_streams_a_million_lines_in_flat_memory() {
     // The input is ~90 MB; flat memory means the process never holds it.
     assert!(peak_kb < 64 * 1024, "peak resident memory {peak_kb} kB");
 }
+
+#[test]
+fn batch_reads_escapes_repeats_and_odd_fields_as_json_means_them() {
+    let lines = [
+        // An escape in a value.
+        r#"{"decision":"presence","inputs":{"publisher_mode":"Isl\u0061nds","watcher_client":"SfB","scope":"Federated"}}"#,
+        // A name given twice: as in any JSON object, the last one counts.
+        r#"{"decision":"presence","inputs":{"publisher_mode":"Islands","publisher_mode":"TeamsOnly","watcher_client":"SfB","scope":"Federated"}}"#,
+        // An `explain` that is not a boolean is no request to explain.
+        r#"{"decision":"presence","explain":"yes","extra":1,"inputs":{"publisher_mode":"Islands","watcher_client":"SfB","scope":"Federated"}}"#,
+        r#"{"decision":"presence","explain":true,"inputs":{"publisher_mode":"Islands","watcher_client":"SfB","scope":"Federated"}}"#,
+    ];
+    let output = batch(format!("{}\n", lines.join("\n")).as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    let answers: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(answers.len(), 4);
+    assert_eq!(answers[0]["inputs"]["publisher_mode"], "Islands");
+    assert_eq!(answers[0]["outputs"]["shows"], "SfB");
+    assert_eq!(answers[1]["inputs"]["publisher_mode"], "TeamsOnly");
+    assert_eq!(answers[1]["outputs"]["shows"], "Teams");
+    assert_eq!(answers[2]["outputs"]["shows"], "SfB");
+    assert!(answers[2]["rule"].get("text").is_none());
+    assert!(answers[3]["rule"]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with('|')));
+}
