@@ -8,6 +8,7 @@
 //! user names in backticks, further explanation in a `help:` note.
 
 use crate::source::{Location, Sources, Span};
+use crate::text::plural;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term;
 use serde::Serialize;
@@ -353,13 +354,14 @@ pub fn render(sources: &Sources, diagnostics: &[Diagnostic], colour: bool) -> St
 }
 
 /// A one-line summary such as `2 errors, 1 warning`.
-/// `1 error`, `2 errors`: a count and a noun that takes an `s`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// The errors that keep a rule set from answering: every error but a failing
+/// `expect` (a maintainer looks at the answers before updating examples).
+pub fn blocking(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.code != Code::FailingExpect)
+        .cloned()
+        .collect()
 }
 
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
@@ -367,7 +369,7 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let warnings = diagnostics.len() - errors;
     format!(
         "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        plural(errors as u64, "error", "errors"),
+        plural(warnings as u64, "warning", "warnings")
     )
 }

@@ -32,7 +32,7 @@ pub mod source;
 mod suggest;
 pub mod syntax;
 pub mod tables;
-mod text;
+pub mod text;
 
 use diagnostic::{Code, Diagnostic};
 use model::Model;

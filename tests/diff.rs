@@ -24,7 +24,7 @@ fn load(dir: &str) -> (Sources, Model) {
     let sources = coex::fs::read_rule_set_as(&root().join(dir), dir).expect("read the rule set");
     let compiled = coex::compile(&sources);
     assert!(
-        diff::blocking(&compiled.diagnostics).is_empty(),
+        coex::diagnostic::blocking(&compiled.diagnostics).is_empty(),
         "{}",
         coex::diagnostic::render(&sources, &compiled.diagnostics, false)
     );

@@ -5,7 +5,7 @@ use super::SHOWN_PATTERNS;
 use crate::analysis::{analyze, Analysis, Space};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Decision, Model};
-use crate::text::padded_cells;
+use crate::text::{padded_cells, plural};
 
 pub fn completeness(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -42,14 +42,6 @@ pub fn cube_cells(model: &Model, decision: &Decision, space: &Space, cube: &[u64
         .collect()
 }
 
-fn plural(n: u128, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn gaps(
     model: &Model,
     decision: &Decision,
@@ -75,7 +67,7 @@ fn gaps(
     if more > 0 {
         patterns.push_str(&format!(
             "\n    and {}",
-            plural(more as u128, "more pattern", "more patterns")
+            plural(more as u64, "more pattern", "more patterns")
         ));
     }
     let example = space.first_point(&analysis.gaps[0]);

@@ -12,19 +12,32 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
             Some(outputs) => model.describe_outputs(decision, outputs),
             None => "impossible".to_string(),
         };
-        let (actual, holds) = match (&answer, &example.outputs) {
-            (Answer::Row(r), Some(outputs)) => (
-                model.describe_outputs(decision, &decision.rows[*r].outputs),
-                decision.rows[*r].outputs == *outputs,
-            ),
-            (Answer::Row(r), None) => (
-                model.describe_outputs(decision, &decision.rows[*r].outputs),
-                false,
-            ),
-            (Answer::Impossible(_), outputs) => ("impossible".to_string(), outputs.is_none()),
+        // What the rules give, whether that is the example's answer, and
+        // what decided it: a row, or a constraint with its reason.
+        let (actual, holds, decider, label, because) = match answer {
+            Answer::Row(r) => {
+                let row = &decision.rows[r];
+                let actual = model.describe_outputs(decision, &row.outputs);
+                let label = format!("this row decides {actual}");
+                let holds = example.outputs.as_ref() == Some(&row.outputs);
+                (actual, holds, row.span, label, None)
+            }
+            Answer::Impossible(c) => {
+                let constraint = &decision.constraints[c];
+                let label = "this constraint excludes the input".to_string();
+                let holds = example.outputs.is_none();
+                let because = Some(&constraint.because);
+                (
+                    "impossible".to_string(),
+                    holds,
+                    constraint.span,
+                    label,
+                    because,
+                )
+            }
             // A gap or a conflict is its own error, which already names the
             // input; a second one for the example would only repeat it.
-            (Answer::Undecided | Answer::Conflicting(_), _) => continue,
+            Answer::Undecided | Answer::Conflicting(_) => continue,
         };
         if holds {
             continue;
@@ -40,18 +53,10 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
         .note(format!(
             "input: {}",
             model.describe_input(decision, &example.inputs)
-        ));
-        match answer {
-            Answer::Row(r) => {
-                d = d.secondary(decision.rows[r].span, format!("this row decides {actual}"));
-            }
-            Answer::Impossible(c) => {
-                let constraint = &decision.constraints[c];
-                d = d
-                    .secondary(constraint.span, "this constraint excludes the input")
-                    .note(format!("because: {}", constraint.because));
-            }
-            Answer::Conflicting(_) | Answer::Undecided => {}
+        ))
+        .secondary(decider, label);
+        if let Some(because) = because {
+            d = d.note(format!("because: {because}"));
         }
         out.push(d.help("if the documents say otherwise, fix the row; if the rule changed on purpose, update the example"));
     }

@@ -2,6 +2,7 @@
 
 use super::common::{self, RulesArg, EXIT_ERRORS};
 use coex::diagnostic;
+use coex::text::plural;
 use std::process::ExitCode;
 
 /// Check a rule set: syntax, names, completeness, conflicts, examples
@@ -38,9 +39,9 @@ pub fn run(args: Args) -> ExitCode {
             if errors == 0 {
                 eprintln!(
                     "checked {}: {}, {}; {}",
-                    diagnostic::plural(sources.len(), "file"),
-                    diagnostic::plural(decisions, "decision"),
-                    diagnostic::plural(examples, "example"),
+                    plural(sources.len() as u64, "file", "files"),
+                    plural(decisions as u64, "decision", "decisions"),
+                    plural(examples as u64, "example", "examples"),
                     diagnostic::summary(&compiled.diagnostics)
                 );
             } else {

@@ -1,8 +1,9 @@
 //! What every subcommand shares: `--rules`, loading, colour, exit codes.
 
-use coex::diagnostic::{self, Diagnostic};
+use coex::diagnostic::{self, Code, Diagnostic};
+use coex::model::Model;
 use coex::source::Sources;
-use coex::Compiled;
+use coex::text::plural;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,47 +45,61 @@ pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic]) {
 }
 
 /// Load and compile; on errors, print them and return the exit code.
-pub fn compile_valid(rules: &RulesArg) -> Result<(Sources, Compiled), ExitCode> {
-    let sources = load(rules)?;
-    let compiled = coex::compile(&sources);
-    if compiled.has_errors() {
-        print_diagnostics(&sources, &compiled.diagnostics);
-        eprintln!(
-            "error: the rule set has errors ({}); run `coex check` for details",
-            diagnostic::summary(&compiled.diagnostics)
-        );
-        return Err(ExitCode::from(EXIT_ERRORS));
-    }
-    Ok((sources, compiled))
+pub fn compile_valid(rules: &RulesArg) -> Result<(Sources, Model), ExitCode> {
+    compile_unless(rules, |all| all.to_vec())
 }
 
 /// Like [`compile_valid`], but failing `expect`s do not stop it (they are
 /// counted in a note): for commands that show what the rules decide while
 /// a maintainer is still updating the examples (`coex table`).
-pub fn compile_answerable(rules: &RulesArg) -> Result<(Sources, Compiled), ExitCode> {
+pub fn compile_answerable(rules: &RulesArg) -> Result<(Sources, Model), ExitCode> {
+    compile_unless(rules, diagnostic::blocking)
+}
+
+/// Load and compile, refusing the rule set when `shown` (of all its
+/// diagnostics) holds an error: those are printed, with a summary. Failing
+/// examples that did not refuse it are counted in a note.
+fn compile_unless(
+    rules: &RulesArg,
+    shown: impl Fn(&[Diagnostic]) -> Vec<Diagnostic>,
+) -> Result<(Sources, Model), ExitCode> {
     let sources = load(rules)?;
     let compiled = coex::compile(&sources);
-    let blocking = coex::diff::blocking(&compiled.diagnostics);
-    if !blocking.is_empty() || compiled.model.is_none() {
-        print_diagnostics(&sources, &blocking);
-        eprintln!(
-            "error: the rule set has errors ({}); run `coex check` for details",
-            diagnostic::summary(&blocking)
-        );
-        return Err(ExitCode::from(EXIT_ERRORS));
+    let shown = shown(&compiled.diagnostics);
+    let model = match compiled.model {
+        Some(model) if !shown.iter().any(Diagnostic::is_error) => model,
+        _ => {
+            print_diagnostics(&sources, &shown);
+            eprintln!(
+                "error: the rule set has errors ({}); run `coex check` for details",
+                diagnostic::summary(&shown)
+            );
+            return Err(ExitCode::from(EXIT_ERRORS));
+        }
+    };
+    note_failing_examples(&compiled.diagnostics, "this rule set", "`coex check`");
+    Ok((sources, model))
+}
+
+/// `note: 2 `expect` examples of SUBJECT do not hold; CHECK shows them`,
+/// when some do not.
+pub fn note_failing_examples(diagnostics: &[Diagnostic], subject: &str, check: &str) {
+    let failing = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::FailingExpect)
+        .count();
+    if failing == 0 {
+        return;
     }
-    let failing = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
-    if failing > 0 {
-        let (examples, verb, pronoun) = if failing == 1 {
-            ("1 `expect` example".to_string(), "does", "it")
-        } else {
-            (format!("{failing} `expect` examples"), "do", "them")
-        };
-        eprintln!(
-            "note: {examples} of this rule set {verb} not hold; `coex check` shows {pronoun}"
-        );
-    }
-    Ok((sources, compiled))
+    let (verb, pronoun) = if failing == 1 {
+        ("does", "it")
+    } else {
+        ("do", "them")
+    };
+    eprintln!(
+        "note: {} of {subject} {verb} not hold; {check} shows {pronoun}",
+        plural(failing as u64, "`expect` example", "`expect` examples")
+    );
 }
 
 /// Write a file atomically: a temporary file in the same directory, synced,

@@ -3,9 +3,10 @@
 
 use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
 use super::git;
-use coex::diagnostic::Code;
+use coex::diagnostic;
 use coex::diff::{self, Side};
 use coex::source::Sources;
+use coex::text::plural;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,13 +77,13 @@ pub fn run(args: Args) -> ExitCode {
     let new_compiled = coex::compile(&new.sources);
     let mut refused = false;
     for (side, loaded, compiled) in [("old", &old, &old_compiled), ("new", &new, &new_compiled)] {
-        let blocking = diff::blocking(&compiled.diagnostics);
+        let blocking = diagnostic::blocking(&compiled.diagnostics);
         if !blocking.is_empty() || compiled.model.is_none() {
             common::print_diagnostics(&loaded.sources, &blocking);
             eprintln!(
                 "error: cannot compare: the {side} rule set `{}` has {}",
                 loaded.label,
-                plural(blocking.len(), "error", "errors")
+                plural(blocking.len() as u64, "error", "errors")
             );
             refused = true;
         }
@@ -91,25 +92,11 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     for (side, loaded, compiled) in [("old", &old, &old_compiled), ("new", &new, &new_compiled)] {
-        let failing = compiled
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::FailingExpect)
-            .count();
-        if failing > 0 {
-            eprintln!(
-                "note: {} of the {side} rule set `{}` {}; {} shows {}",
-                plural(failing, "`expect` example", "`expect` examples"),
-                loaded.label,
-                if failing == 1 {
-                    "does not hold"
-                } else {
-                    "do not hold"
-                },
-                loaded.check,
-                if failing == 1 { "it" } else { "them" },
-            );
-        }
+        common::note_failing_examples(
+            &compiled.diagnostics,
+            &format!("the {side} rule set `{}`", loaded.label),
+            &loaded.check,
+        );
     }
     let (Some(old_model), Some(new_model)) = (&old_compiled.model, &new_compiled.model) else {
         unreachable!("a rule set without a model was refused above")
@@ -183,13 +170,5 @@ fn load(args: &Args) -> Result<(Loaded, Loaded), String> {
         }
         (None, Some(old), Some(new)) => Ok((read(old)?, read(new)?)),
         _ => Err("give two rule-set directories, OLD and NEW, or `--git REV`".to_string()),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
     }
 }

@@ -48,15 +48,11 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (sources, compiled) = match common::compile_valid(&args.rules) {
+    let (sources, model) = match common::compile_valid(&args.rules) {
         Ok(ok) => ok,
         Err(code) => return code,
     };
-    let model = compiled
-        .model
-        .as_ref()
-        .expect("a valid rule set has a model");
-    let evaluator = Evaluator::new(model, &sources);
+    let evaluator = Evaluator::new(&model, &sources);
     if args.batch {
         return batch(&evaluator);
     }

@@ -6,6 +6,7 @@
 use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
 use coex::diagnostic;
 use coex::source::Sources;
+use coex::text::plural;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -86,7 +87,7 @@ pub fn run(args: Args) -> ExitCode {
     if args.check && changed > 0 {
         eprintln!(
             "error: {} not formatted; run `coex fmt` to format {}",
-            plural(changed, "file is", "files are"),
+            plural(changed as u64, "file is", "files are"),
             if changed == 1 { "it" } else { "them" }
         );
     }
@@ -96,14 +97,6 @@ pub fn run(args: Args) -> ExitCode {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -53,14 +53,10 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (_sources, compiled) = match common::compile_answerable(&args.rules) {
+    let (_sources, model) = match common::compile_answerable(&args.rules) {
         Ok(ok) => ok,
         Err(code) => return code,
     };
-    let model = compiled
-        .model
-        .as_ref()
-        .expect("a valid rule set has a model");
     let layout = Layout {
         columns: args.columns,
         rows: args.rows,
@@ -71,7 +67,7 @@ pub fn run(args: Args) -> ExitCode {
         },
         expand: args.expand,
     };
-    match render::render(model, &args.decision, &layout) {
+    match render::render(&model, &args.decision, &layout) {
         Ok(table) => {
             print!(
                 "{}",

@@ -59,7 +59,7 @@
 //! The cost is that of checking the two rule sets together: proportional to
 //! the number of regions their rows carve out, not to the size of the space.
 //!
-//! Both models must be free of gaps and conflicts ([`blocking`] says which
+//! Both models must be free of gaps and conflicts ([`crate::diagnostic::blocking`] says which
 //! diagnostics prevent a comparison: every error but a failing `expect`).
 //! On a model that has gaps anyway, undecided inputs are treated as "not an
 //! input"; rows that conflict are read first-row-wins.
@@ -70,7 +70,6 @@ mod structure;
 #[cfg(test)]
 mod tests;
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Decision, Model};
 use crate::source::Sources;
 use serde::ser::{SerializeMap, SerializeStruct};
@@ -247,16 +246,6 @@ pub struct Summary {
     pub signature_changed: usize,
     pub unchanged: usize,
     pub enums_changed: usize,
-}
-
-/// The diagnostics that keep a rule set from being compared: every error
-/// but a failing `expect` (a maintainer diffs before updating examples).
-pub fn blocking(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    diagnostics
-        .iter()
-        .filter(|d| d.is_error() && d.code != Code::FailingExpect)
-        .cloned()
-        .collect()
 }
 
 /// Compare two rule sets (see the module documentation).

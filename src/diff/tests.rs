@@ -3,6 +3,7 @@
 //! reasons), compared input by input.
 
 use super::*;
+use crate::diagnostic::blocking;
 use crate::model::Answer;
 use crate::tables::citations;
 use proptest::prelude::*;
