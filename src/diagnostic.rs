@@ -57,10 +57,15 @@ pub enum Code {
     UnusedValue,
     /// A set that no cell or condition mentions.
     UnusedSet,
+    /// A name the generated Rust code cannot take.
+    ReservedName,
+    /// Two names that become one Rust item, or differ only in case where
+    /// lookups ignore it.
+    NameClash,
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 22] = [
         Code::Syntax,
         Code::UnknownName,
         Code::Duplicate,
@@ -81,6 +86,8 @@ impl Code {
         Code::UnusedEnum,
         Code::UnusedValue,
         Code::UnusedSet,
+        Code::ReservedName,
+        Code::NameClash,
     ];
 
     /// The stable code, `E0xxx` for errors and `W0xxx` for warnings.
@@ -106,6 +113,8 @@ impl Code {
             Code::UnusedEnum => "W0004",
             Code::UnusedValue => "W0005",
             Code::UnusedSet => "W0006",
+            Code::ReservedName => "E0015",
+            Code::NameClash => "E0016",
         }
     }
 
@@ -132,6 +141,8 @@ impl Code {
             Code::UnusedEnum => "unused-enum",
             Code::UnusedValue => "unused-value",
             Code::UnusedSet => "unused-set",
+            Code::ReservedName => "reserved-name",
+            Code::NameClash => "name-clash",
         }
     }
 

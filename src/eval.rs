@@ -3,12 +3,12 @@
 //!
 //! Names and values are matched ignoring ASCII case, aliases included. The
 //! answer comes from the same lookup table the runtime bakes (one index per
-//! input); a decision too large to tabulate is answered by reading its rows.
+//! input).
 
-use crate::model::{Answer as RowAnswer, Decision, Model, ValueId};
+use crate::model::{CheckedModel, Decision, Model, ValueId};
 use crate::source::Sources;
 use crate::suggest;
-use crate::tables::{self, Citation, DecisionTable, Entry, MAX_ENTRIES};
+use crate::tables::{self, Citation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -20,7 +20,7 @@ pub struct Evaluator<'m> {
 }
 
 struct Prepared {
-    table: Option<DecisionTable>,
+    table: DecisionTable,
     rows: Vec<Citation>,
     constraints: Vec<Citation>,
     input_by_name: HashMap<String, usize>,
@@ -163,14 +163,14 @@ impl std::fmt::Display for EvalError {
 impl std::error::Error for EvalError {}
 
 impl<'m> Evaluator<'m> {
-    pub fn new(model: &'m Model, sources: &Sources) -> Evaluator<'m> {
+    pub fn new(checked: CheckedModel<'m>, sources: &Sources) -> Evaluator<'m> {
+        let model = checked.model();
         let decisions = model
             .decisions
             .iter()
             .enumerate()
             .map(|(index, decision)| {
-                let table = (decision.volume(model) <= MAX_ENTRIES)
-                    .then(|| tables::build_decision(model, sources, index));
+                let table = tables::build_decision(checked, sources, index);
                 let (rows, constraints) = tables::citations(decision, sources);
                 Prepared {
                     table,
@@ -304,17 +304,7 @@ impl<'m> Evaluator<'m> {
     pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer<'_>, EvalError> {
         let d = &self.model.decisions[index];
         let prepared = &self.decisions[index];
-        let entry = match &prepared.table {
-            Some(table) => table.lookup(input),
-            None => match d.evaluate(input) {
-                RowAnswer::Row(r) => Entry::Row(r as u32),
-                RowAnswer::Impossible(c) => Entry::Impossible(c as u32),
-                // Only a rule set with errors has these, and no evaluator
-                // is built from one; answer as the first row would.
-                RowAnswer::Conflicting(rows) => Entry::Row(rows[0] as u32),
-                RowAnswer::Undecided => unreachable!("a checked decision decides every input"),
-            },
-        };
+        let entry = prepared.table.lookup(input);
         let model = self.model;
         let named = |columns: &'m [crate::model::Column], values: &[ValueId]| {
             columns

@@ -35,30 +35,40 @@ pub mod tables;
 pub mod text;
 
 use diagnostic::{Code, Diagnostic};
-use model::Model;
+use model::{CheckedModel, Model};
 use source::Sources;
 
-/// The result of checking a rule set: the model (when it could be built)
-/// and every diagnostic, errors and warnings, in source order.
+/// The result of checking a rule set: the model (when its names could be
+/// resolved, errors or not, for tools that show what they can) and every
+/// diagnostic, errors and warnings, in source order.
 #[derive(Debug)]
 pub struct Compiled {
+    /// The resolved model; `None` when a file does not parse.
     pub model: Option<Model>,
-    pub syntax: Vec<syntax::ast::File>,
+    /// Every diagnostic, errors and warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Compiled {
+    /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// The model, if the rule set has no errors.
-    pub fn valid_model(&self) -> Option<&Model> {
-        if self.has_errors() {
-            None
-        } else {
-            self.model.as_ref()
+    /// The model, if nothing keeps it from answering: no error but failing
+    /// `expect` examples (see [`diagnostic::blocking`]). What tables, code
+    /// generation, `eval` and `diff` take.
+    pub fn checked(&self) -> Option<CheckedModel<'_>> {
+        let blocked = !diagnostic::blocking(&self.diagnostics).is_empty();
+        match &self.model {
+            Some(model) if !blocked => Some(CheckedModel::new(model)),
+            _ => None,
         }
+    }
+
+    /// The model, if the rule set has no errors at all (its examples hold).
+    pub fn valid_model(&self) -> Option<CheckedModel<'_>> {
+        self.checked().filter(|_| !self.has_errors())
     }
 }
 
@@ -67,7 +77,6 @@ pub fn compile(sources: &Sources) -> Compiled {
     if sources.is_empty() {
         return Compiled {
             model: None,
-            syntax: Vec::new(),
             diagnostics: vec![Diagnostic::global(
                 Code::EmptyRuleSet,
                 "the rule set has no `.coex` files",
@@ -84,35 +93,29 @@ pub fn compile(sources: &Sources) -> Compiled {
         }
     }
     if !diagnostics.is_empty() {
-        return finish(None, files, diagnostics);
+        return finish(None, diagnostics);
     }
     let (model, mentions, resolve_errors) = model::resolve(&files);
     diagnostics.extend(resolve_errors);
     // Completeness on a model with unresolved rows would report gaps the
     // author did not write; fix names first, as rustc checks types first.
     if diagnostics.is_empty() {
+        diagnostics.extend(check::rust_names(&model));
+        diagnostics.extend(check::table_size(&model));
         diagnostics.extend(check::completeness(&model));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
     }
-    finish(Some(model), files, diagnostics)
+    finish(Some(model), diagnostics)
 }
 
-fn finish(
-    model: Option<Model>,
-    syntax: Vec<syntax::ast::File>,
-    mut diagnostics: Vec<Diagnostic>,
-) -> Compiled {
+fn finish(model: Option<Model>, mut diagnostics: Vec<Diagnostic>) -> Compiled {
     diagnostics.sort_by_key(|d| {
         d.primary_span()
             .map(|s| (0, s.file, s.start))
             .unwrap_or((1, source::FileId(0), 0))
     });
-    Compiled {
-        model,
-        syntax,
-        diagnostics,
-    }
+    Compiled { model, diagnostics }
 }
 
 /// The rule set shipped in `rules/`, embedded at build time.
@@ -129,27 +132,21 @@ pub mod shipped {
     }
 }
 
-/// Everything a build script needs: read a rule-set directory, check it,
-/// and generate the Rust source of its tables. Files are named
-/// `<origin>/<file>` in diagnostics and in the generated citations. On errors, the rendered
-/// diagnostics (as `coex check` prints them) are returned instead.
-pub fn generate_from_dir(dir: &std::path::Path, origin: &str) -> Result<String, String> {
-    let sources = fs::read_rule_set_as(dir, origin).map_err(|e| format!("error: {e}\n"))?;
-    generate(&sources, origin)
-}
-
-/// Check a rule set and generate its tables' Rust source, or the rendered
-/// diagnostics that prevent it.
-pub fn generate(sources: &Sources, origin: &str) -> Result<String, String> {
+/// Check a rule set and generate its tables' Rust source (see
+/// [`codegen`]), or return the diagnostics that prevent it: every error,
+/// failing examples included. `origin` names the rule set in the output's
+/// header, as the user wrote it.
+pub fn generate(
+    sources: &Sources,
+    origin: &str,
+    options: &codegen::Options,
+) -> Result<String, Vec<Diagnostic>> {
     let compiled = compile(sources);
-    let Some(model) = compiled.valid_model() else {
-        return Err(format!(
-            "{}error: the rule set `{origin}` has errors ({}); no tables were generated\n",
-            diagnostic::render(sources, &compiled.diagnostics, false),
-            diagnostic::summary(&compiled.diagnostics)
-        ));
-    };
-    let tables = tables::build(model, sources)
-        .map_err(|errors| diagnostic::render(sources, &errors, false))?;
-    codegen::rust(model, &tables, origin).map_err(|e| format!("error: {e}\n"))
+    match compiled.valid_model() {
+        Some(model) => {
+            let tables = tables::build(model, sources);
+            Ok(codegen::rust(model, &tables, origin, options))
+        }
+        None => Err(compiled.diagnostics),
+    }
 }

@@ -7,8 +7,7 @@
 //! `coex eval` looks answers up in.
 
 use crate::analysis::{partition, Region};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Decision, Model, ValueId};
+use crate::model::{CheckedModel, Decision, ValueId};
 use crate::source::Sources;
 
 /// The largest table that is baked: 2^24 entries.
@@ -76,55 +75,29 @@ impl DecisionTable {
     }
 }
 
-/// Build the tables of a valid model (no errors: no gaps, no conflicts).
-/// A decision with more than [`MAX_ENTRIES`] inputs is an error.
-pub fn build(model: &Model, sources: &Sources) -> Result<Tables, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut decisions = Vec::new();
-    for (index, decision) in model.decisions.iter().enumerate() {
-        let volume = decision.volume(model);
-        if volume > MAX_ENTRIES {
-            let sizes: Vec<String> = decision
-                .inputs
-                .iter()
-                .map(|c| format!("{} ({})", c.name, model.enums[c.enum_id].values.len()))
-                .collect();
-            errors.push(
-                Diagnostic::new(
-                    Code::TableTooLarge,
-                    format!(
-                        "decision `{}` has {volume} inputs, too many to bake into a table",
-                        decision.name
-                    ),
-                )
-                .primary(decision.span, format!("{volume} entries; the limit is {MAX_ENTRIES} (2^24)"))
-                .note(format!("inputs and their number of values: {}", sizes.join(" × ")))
-                .help("split the decision into smaller ones, for example one per group of inputs that decide an output together"),
-            );
-            continue;
-        }
-        decisions.push(build_decision(model, sources, index));
-    }
-    if errors.is_empty() {
-        Ok(Tables { decisions })
-    } else {
-        Err(errors)
+/// Build the tables of a checked model: the checker refused every decision
+/// larger than [`MAX_ENTRIES`].
+pub fn build(model: CheckedModel<'_>, sources: &Sources) -> Tables {
+    Tables {
+        decisions: (0..model.decisions.len())
+            .map(|index| build_decision(model, sources, index))
+            .collect(),
     }
 }
 
-/// The table of one decision (its volume must be at most [`MAX_ENTRIES`]).
-pub fn build_decision(model: &Model, sources: &Sources, index: usize) -> DecisionTable {
+/// The table of one decision of a checked model.
+pub fn build_decision(model: CheckedModel<'_>, sources: &Sources, index: usize) -> DecisionTable {
     let decision = &model.decisions[index];
-    let problem = decision.problem(model);
+    let problem = decision.problem(&model);
     let space = &problem.space;
     let radix: Vec<u32> = space.sizes().to_vec();
     let mut entries = vec![Entry::Impossible(u32::MAX); space.volume() as usize];
     partition(&problem, |cube, region| {
         let entry = match region {
             Region::Impossible { constraint } => Entry::Impossible(constraint as u32),
+            // A checked model has no gaps and no conflicts: one row decides.
             Region::Possible { effective, .. } => match effective.first() {
                 Some(&row) => Entry::Row(row),
-                // A valid model has no gaps; keep the hole visible if not.
                 None => return,
             },
         };

@@ -26,13 +26,7 @@ fn diagnose(path: &Path) -> (Sources, Vec<Diagnostic>) {
         .to_string();
     let mut sources = Sources::new();
     sources.add(name, text);
-    let compiled = coex::compile(&sources);
-    let mut diagnostics = compiled.diagnostics.clone();
-    if let Some(model) = compiled.valid_model() {
-        if let Err(errors) = coex::tables::build(model, &sources) {
-            diagnostics.extend(errors);
-        }
-    }
+    let diagnostics = coex::compile(&sources).diagnostics;
     (sources, diagnostics)
 }
 

@@ -6,8 +6,8 @@
 //! (or `cargo insta test --review`), then read the diff.
 
 use coex::diff::{self, Change, ChangeKind, Diff, Outcome, Side, Status};
-use coex::model::Model;
 use coex::source::Sources;
+use coex::Compiled;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -20,7 +20,7 @@ fn root() -> PathBuf {
 }
 
 /// A rule set under the repository, its files named `<dir>/<file>`.
-fn load(dir: &str) -> (Sources, Model) {
+fn load(dir: &str) -> (Sources, Compiled) {
     let sources = coex::fs::read_rule_set_as(&root().join(dir), dir).expect("read the rule set");
     let compiled = coex::compile(&sources);
     assert!(
@@ -28,7 +28,7 @@ fn load(dir: &str) -> (Sources, Model) {
         "{}",
         coex::diagnostic::render(&sources, &compiled.diagnostics, false)
     );
-    (sources, compiled.model.expect("a model"))
+    (sources, compiled)
 }
 
 fn diff_dirs(old: &str, new: &str) -> Diff {
@@ -36,11 +36,11 @@ fn diff_dirs(old: &str, new: &str) -> Diff {
     let (new_sources, new_model) = load(new);
     diff::diff(
         Side {
-            model: &old_model,
+            model: old_model.checked().expect("checked"),
             sources: &old_sources,
         },
         Side {
-            model: &new_model,
+            model: new_model.checked().expect("checked"),
             sources: &new_sources,
         },
     )

@@ -78,7 +78,7 @@ fn pipeline(files: &[(String, String)]) {
         }
     }
     if !compiled.has_errors() {
-        let _ = coex::generate(&sources, "fuzz");
+        let _ = coex::generate(&sources, "fuzz", &coex::codegen::Options::default());
     }
 }
 

@@ -172,7 +172,26 @@ fn string_errors_say_what_is_wrong() {
     let route = |inputs: &[(&'static str, &'static str)]| eval("route", inputs).unwrap_err();
     assert!(matches!(
         eval("rout", &[]),
-        Err(EvalError::UnknownDecision { decision: "rout" })
+        Err(EvalError::UnknownDecision {
+            decision: "rout",
+            ..
+        })
+    ));
+    let message = eval("rout", &[]).unwrap_err().to_string();
+    assert!(
+        message.starts_with("unknown decision `rout`; the decisions are `"),
+        "{message}"
+    );
+    assert!(message.contains("`route`"), "{message}");
+    // Errors are `Error`s: `?` into a boxed error works.
+    let boxed: Box<dyn std::error::Error> = Box::new(eval("rout", &[]).unwrap_err());
+    assert!(boxed.to_string().contains("rout"));
+    // More than 256 inputs, and repeated beyond: refused, not confused.
+    let many: Vec<(String, &str)> = (0..300).map(|i| (format!("x{i}"), "a")).collect();
+    let many: Vec<(&str, &str)> = many.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    assert!(matches!(
+        eval("route", &many),
+        Err(EvalError::UnknownInput { input: "x0", .. })
     ));
     assert!(matches!(
         route(&[("mode", "Islands")]),

@@ -1,4 +1,5 @@
-//! `coex build`: write the generated Rust source of a rule set's tables.
+//! `coex build`: write the generated Rust source of a rule set's tables, or
+//! with `--check`, say whether a written file is still what the rules give.
 
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
 use std::path::PathBuf;
@@ -9,17 +10,25 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:
   coex build -o src/coex_tables.rs
   coex build --rules my-rules -o src/coex_tables.rs
+  coex build --rules my-rules -o src/coex_tables.rs --check
 
-The file is what the coex-runtime crate bakes in: enums, one function per
-decision, `eval` and `explain`. It needs the `phf` crate and works under
-#![no_std]; include it with `include!(\"coex_tables.rs\")` or as a module. It is
-written atomically and only when the rules have no errors.")]
+The file holds enums, one function per decision, `eval` and `explain`; it uses
+the coex-runtime crate (add `coex-runtime` to your dependencies) and works under
+#![no_std]. Include it with `include!(\"coex_tables.rs\")` or as a module. It is
+written atomically and only when the rules have no errors. To compile rules at
+build time instead of vendoring them, see the coex-build crate.
+
+With --check nothing is written: exit 0 when FILE holds exactly what the rules
+generate, 1 when it is stale or missing (for CI).")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
     /// Where to write the generated Rust source
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
+    /// Compare FILE with what the rules generate instead of writing it
+    #[arg(long)]
+    check: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -31,13 +40,20 @@ pub fn run(args: Args) -> ExitCode {
         Some(dir) => dir.display().to_string(),
         None => "rules".to_string(),
     };
-    let code = match coex::generate(&sources, &origin) {
+    let code = match coex::generate(&sources, &origin, &coex::codegen::Options::default()) {
         Ok(code) => code,
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
+            common::print_diagnostics(&sources, &diagnostics);
+            eprintln!(
+                "error: the rule set `{origin}` has errors ({}); no tables were generated",
+                coex::diagnostic::summary(&diagnostics)
+            );
             return ExitCode::from(EXIT_ERRORS);
         }
     };
+    if args.check {
+        return check(&args, &origin, &code);
+    }
     match common::write_atomically(&args.output, code.as_bytes()) {
         Ok(()) => {
             eprintln!("wrote {} ({} bytes)", args.output.display(), code.len());
@@ -45,6 +61,35 @@ pub fn run(args: Args) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: cannot write `{}`: {e}", args.output.display());
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// `--check`: is the file what the rules generate?
+fn check(args: &Args, origin: &str, code: &str) -> ExitCode {
+    let file = args.output.display();
+    let rules = match &args.rules.rules {
+        Some(dir) => format!(" --rules {}", dir.display()),
+        None => String::new(),
+    };
+    match std::fs::read(&args.output) {
+        Ok(written) if written == code.as_bytes() => {
+            eprintln!("{file} is up to date with the rule set `{origin}`");
+            ExitCode::SUCCESS
+        }
+        Ok(_) => {
+            eprintln!("error: `{file}` is stale: the rule set `{origin}` generates other tables");
+            eprintln!("help: regenerate it with `coex build{rules} -o {file}`");
+            ExitCode::from(EXIT_ERRORS)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("error: `{file}` does not exist");
+            eprintln!("help: generate it with `coex build{rules} -o {file}`");
+            ExitCode::from(EXIT_ERRORS)
+        }
+        Err(e) => {
+            eprintln!("error: cannot read `{file}`: {e}");
             ExitCode::from(EXIT_USAGE)
         }
     }

@@ -1,7 +1,7 @@
 //! What every subcommand shares: `--rules`, loading, colour, exit codes.
 
 use coex::diagnostic::{self, Code, Diagnostic};
-use coex::model::Model;
+use coex::model::CheckedModel;
 use coex::source::Sources;
 use coex::text::plural;
 use std::io::IsTerminal;
@@ -44,41 +44,59 @@ pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic]) {
     );
 }
 
-/// Load and compile; on errors, print them and return the exit code.
-pub fn compile_valid(rules: &RulesArg) -> Result<(Sources, Model), ExitCode> {
-    compile_unless(rules, |all| all.to_vec())
+/// Load and compile, and run `command` on the rule set if it has no
+/// errors; otherwise print them and exit 1.
+pub fn with_valid(
+    rules: &RulesArg,
+    command: impl FnOnce(&Sources, CheckedModel<'_>) -> ExitCode,
+) -> ExitCode {
+    with_checked(rules, true, command)
 }
 
-/// Like [`compile_valid`], but failing `expect`s do not stop it (they are
+/// Like [`with_valid`], but failing `expect`s do not stop it (they are
 /// counted in a note): for commands that show what the rules decide while
 /// a maintainer is still updating the examples (`coex table`).
-pub fn compile_answerable(rules: &RulesArg) -> Result<(Sources, Model), ExitCode> {
-    compile_unless(rules, diagnostic::blocking)
+pub fn with_answerable(
+    rules: &RulesArg,
+    command: impl FnOnce(&Sources, CheckedModel<'_>) -> ExitCode,
+) -> ExitCode {
+    with_checked(rules, false, command)
 }
 
-/// Load and compile, refusing the rule set when `shown` (of all its
-/// diagnostics) holds an error: those are printed, with a summary. Failing
-/// examples that did not refuse it are counted in a note.
-fn compile_unless(
+/// Load and compile; refuse the rule set when it cannot answer, or, with
+/// `examples_must_hold`, when any `expect` fails: print the errors, with a
+/// summary, and exit 1. Failing examples that did not refuse it are
+/// counted in a note.
+fn with_checked(
     rules: &RulesArg,
-    shown: impl Fn(&[Diagnostic]) -> Vec<Diagnostic>,
-) -> Result<(Sources, Model), ExitCode> {
-    let sources = load(rules)?;
+    examples_must_hold: bool,
+    command: impl FnOnce(&Sources, CheckedModel<'_>) -> ExitCode,
+) -> ExitCode {
+    let sources = match load(rules) {
+        Ok(sources) => sources,
+        Err(code) => return code,
+    };
     let compiled = coex::compile(&sources);
-    let shown = shown(&compiled.diagnostics);
-    let model = match compiled.model {
-        Some(model) if !shown.iter().any(Diagnostic::is_error) => model,
-        _ => {
-            print_diagnostics(&sources, &shown);
-            eprintln!(
-                "error: the rule set has errors ({}); run `coex check` for details",
-                diagnostic::summary(&shown)
-            );
-            return Err(ExitCode::from(EXIT_ERRORS));
-        }
+    let model = if examples_must_hold {
+        compiled.valid_model()
+    } else {
+        compiled.checked()
+    };
+    let Some(model) = model else {
+        let shown = if examples_must_hold {
+            compiled.diagnostics.clone()
+        } else {
+            diagnostic::blocking(&compiled.diagnostics)
+        };
+        print_diagnostics(&sources, &shown);
+        eprintln!(
+            "error: the rule set has errors ({}); run `coex check` for details",
+            diagnostic::summary(&shown)
+        );
+        return ExitCode::from(EXIT_ERRORS);
     };
     note_failing_examples(&compiled.diagnostics, "this rule set", "`coex check`");
-    Ok((sources, model))
+    command(&sources, model)
 }
 
 /// `note: 2 `expect` examples of SUBJECT do not hold; CHECK shows them`,

@@ -75,32 +75,29 @@ pub fn run(args: Args) -> ExitCode {
     };
     let old_compiled = coex::compile(&old.sources);
     let new_compiled = coex::compile(&new.sources);
-    let mut refused = false;
-    for (side, loaded, compiled) in [("old", &old, &old_compiled), ("new", &new, &new_compiled)] {
-        let blocking = diagnostic::blocking(&compiled.diagnostics);
-        if !blocking.is_empty() || compiled.model.is_none() {
+    let sides = [("old", &old, &old_compiled), ("new", &new, &new_compiled)];
+    for (side, loaded, compiled) in sides {
+        if compiled.checked().is_none() {
+            let blocking = diagnostic::blocking(&compiled.diagnostics);
             common::print_diagnostics(&loaded.sources, &blocking);
             eprintln!(
                 "error: cannot compare: the {side} rule set `{}` has {}",
                 loaded.label,
                 plural(blocking.len() as u64, "error", "errors")
             );
-            refused = true;
         }
     }
-    if refused {
+    let (Some(old_model), Some(new_model)) = (old_compiled.checked(), new_compiled.checked())
+    else {
         return ExitCode::from(EXIT_USAGE);
-    }
-    for (side, loaded, compiled) in [("old", &old, &old_compiled), ("new", &new, &new_compiled)] {
+    };
+    for (side, loaded, compiled) in sides {
         common::note_failing_examples(
             &compiled.diagnostics,
             &format!("the {side} rule set `{}`", loaded.label),
             &loaded.check,
         );
     }
-    let (Some(old_model), Some(new_model)) = (&old_compiled.model, &new_compiled.model) else {
-        unreachable!("a rule set without a model was refused above")
-    };
     let result = diff::diff(
         Side {
             model: old_model,

@@ -48,13 +48,14 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (sources, model) = match common::compile_valid(&args.rules) {
-        Ok(ok) => ok,
-        Err(code) => return code,
-    };
-    let evaluator = Evaluator::new(&model, &sources);
+    common::with_valid(&args.rules, |sources, model| {
+        answer(&args, &Evaluator::new(model, sources))
+    })
+}
+
+fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
     if args.batch {
-        return batch(&evaluator);
+        return batch(evaluator);
     }
     let decision = args.decision.as_deref().unwrap_or_default();
     let result = if args.inputs.iter().all(|i| i.contains('=')) {

@@ -2,6 +2,7 @@
 //! documents it was written from.
 
 use super::common::{self, RulesArg, EXIT_USAGE};
+use coex::model::Model;
 use coex::render::{self, Layout, Sections};
 use std::process::ExitCode;
 
@@ -53,21 +54,21 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (_sources, model) = match common::compile_answerable(&args.rules) {
-        Ok(ok) => ok,
-        Err(code) => return code,
-    };
+    common::with_answerable(&args.rules, |_, model| show(&args, model.model()))
+}
+
+fn show(args: &Args, model: &Model) -> ExitCode {
     let layout = Layout {
-        columns: args.columns,
-        rows: args.rows,
-        sections: match args.sections {
+        columns: args.columns.clone(),
+        rows: args.rows.clone(),
+        sections: match args.sections.clone() {
             None => Sections::Default,
             Some(name) if name.eq_ignore_ascii_case("none") => Sections::None,
             Some(name) => Sections::Input(name),
         },
         expand: args.expand,
     };
-    match render::render(&model, &args.decision, &layout) {
+    match render::render(model, &args.decision, &layout) {
         Ok(table) => {
             print!(
                 "{}",

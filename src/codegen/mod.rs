@@ -1,113 +1,110 @@
-//! Lookup tables → Rust source for the `coex-runtime` crate (and for users
-//! who vendor the file with `coex build`).
+//! Lookup tables → Rust source: the `coex-runtime` crate's shipped tables,
+//! the file `coex-build` writes into a crate's `OUT_DIR`, and what
+//! `coex build -o` writes for vendoring.
 //!
 //! The output is deterministic to the byte: it depends only on the rules
 //! (phf_codegen hashes with a fixed seed), never on the machine, the time or
-//! the order files were read in. It holds no inner attributes, so it can be
-//! `include!`d or used as a module; it needs the `phf` crate, and compiles
-//! under `#![no_std]`.
+//! the order files were read in. It holds items only (no inner attributes,
+//! no `cfg`), so it can be `include!`d anywhere in item position; it names
+//! everything by absolute path (`::core::…`, `::coex_runtime::…`), so the
+//! rule set's names cannot shadow what it uses, and it compiles without a
+//! warning under `#![no_std]`. The types all rule sets share, and the
+//! string-keyed lookup, live in `coex-runtime`.
+//!
+//! One function per emitted item: [`enums`] writes an enum with its
+//! `FromStr` and `Display`; [`decisions`] a decision's output struct, its
+//! functions and its tables; [`registry`] the rule set's `eval`, `explain`
+//! and `DECISION_NAMES`.
 
-use crate::model::{Decision, Enum, Model};
-use crate::tables::{DecisionTable, Entry, Tables};
-use std::fmt::Write;
+mod decisions;
+mod enums;
+pub mod names;
+mod registry;
 
-/// The support code every generated file starts with.
-const PRELUDE: &str = include_str!("prelude.rs.in");
+use crate::model::CheckedModel;
+use crate::tables::Tables;
+use names::{StaticNames, PRIVATE_MODULE};
+use std::fmt::{self, Write};
 
-/// Rust keywords that cannot be used as identifiers even with `r#`.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
-const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if",
-    "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static",
-    "struct", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn",
-    "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized",
-    "virtual", "yield", "try", "gen",
-];
+/// The path generated code names the runtime crate by.
+const RUNTIME: &str = "::coex_runtime";
 
-/// Names the generated file defines itself; a rule-set enum or decision
-/// output may not take them.
-pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Impossible",
-    "Constraint",
-    "Rule",
-    "UnknownValue",
-    "EvalError",
-    "Explanation",
-    "Entries",
-    "InputInfo",
-    "DecisionInfo",
-];
-
-/// The keys a name is stored under in a phf map: its lowercase form, which
-/// a lookup in any case finds after folding, and the name as written (when
-/// it differs), which a lookup finds at once, without folding a copy.
-fn lookup_keys(name: &str) -> impl Iterator<Item = String> {
-    let lower = name.to_ascii_lowercase();
-    let as_written = (lower != name).then(|| name.to_string());
-    std::iter::once(lower).chain(as_written)
+/// What to generate besides the tables every rule set gets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Also a `*_via_phf` variant of each typed lookup, keyed by the packed
+    /// input instead of indexing the dense array: the alternative the
+    /// benchmark in `bench/` measures. Not for production use.
+    pub phf_alternative: bool,
 }
 
-/// Why a model cannot be turned into Rust.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodegenError(pub String);
-
-impl std::fmt::Display for CodegenError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for CodegenError {}
-
-fn ident(name: &str) -> Result<String, CodegenError> {
-    if NOT_RAW.contains(&name) {
-        return Err(CodegenError(format!(
-            "`{name}` is a Rust keyword and cannot name an enum, value, decision, input or output"
-        )));
-    }
-    Ok(if KEYWORDS.contains(&name) {
-        format!("r#{name}")
-    } else {
-        name.to_string()
-    })
-}
-
-/// `SfBWithTeamsCollab` → `SFB_WITH_TEAMS_COLLAB`, `route` → `ROUTE`.
-fn screaming(name: &str) -> String {
+/// Generate the Rust source for a rule set's tables. `origin` names the rule
+/// set in the header (a directory as the user wrote it, never a
+/// machine-specific absolute path).
+pub fn rust(model: CheckedModel<'_>, tables: &Tables, origin: &str, options: &Options) -> String {
     let mut out = String::new();
-    let chars: Vec<char> = name.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let boundary = i > 0
-            && c.is_ascii_uppercase()
-            && (chars[i - 1].is_ascii_lowercase()
-                || chars[i - 1].is_ascii_digit()
-                || (chars[i - 1].is_ascii_uppercase()
-                    && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase())));
-        if boundary && !out.ends_with('_') {
-            out.push('_');
-        }
-        out.push(c.to_ascii_uppercase());
-    }
+    // Writing to a `String` cannot fail.
+    let _ = write_all(&mut out, model, tables, origin, options);
     out
 }
 
-/// `outlook_addins` → `OutlookAddins`.
-fn camel(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            let first = chars.next().map(|c| c.to_ascii_uppercase());
-            first.into_iter().chain(chars).collect::<String>()
-        })
-        .collect()
+fn write_all(
+    out: &mut String,
+    model: CheckedModel<'_>,
+    tables: &Tables,
+    origin: &str,
+    options: &Options,
+) -> fmt::Result {
+    let statics = StaticNames::new(&model);
+    writeln!(
+        out,
+        "// @generated by coex {} from the rule set `{origin}`.",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(
+        out,
+        "// Do not edit: change the `.coex` rules and rebuild (or run `coex build`)."
+    )?;
+    section(out, "enums")?;
+    for (e, prefix) in model.enums.iter().zip(&statics.enums) {
+        enums::enum_type(out, e, prefix)?;
+    }
+    section(out, "decisions")?;
+    for table in &tables.decisions {
+        let decision = &model.decisions[table.decision];
+        decisions::functions(out, &model, decision, table, &statics, options)?;
+    }
+    section(out, "string-keyed lookup")?;
+    registry::functions(out)?;
+    writeln!(
+        out,
+        "\n/// The tables behind the functions above.\n#[doc(hidden)]\n#[allow(non_upper_case_globals)]\nmod {PRIVATE_MODULE} {{"
+    )?;
+    for (e, prefix) in model.enums.iter().zip(&statics.enums) {
+        enums::statics(out, e, prefix)?;
+    }
+    for table in &tables.decisions {
+        let decision = &model.decisions[table.decision];
+        decisions::statics(out, &model, decision, table, &statics, options)?;
+    }
+    registry::statics(out, &model, tables, &statics)?;
+    writeln!(out, "}}")
 }
 
-fn output_struct(decision: &Decision) -> String {
-    format!("{}Output", camel(&decision.name))
+fn section(out: &mut String, title: &str) -> fmt::Result {
+    let rule = "-".repeat(64usize.saturating_sub(title.len()));
+    writeln!(out, "\n// {rule} {title}")
 }
 
-fn entries_type(max: usize) -> (&'static str, &'static str) {
+fn doc_lines(out: &mut String, indent: &str, docs: &[String]) -> fmt::Result {
+    for line in docs {
+        writeln!(out, "{indent}/// {line}")?;
+    }
+    Ok(())
+}
+
+/// The narrowest unsigned type holding `0..=max`, and its `Entries` variant.
+fn index_type(max: usize) -> (&'static str, &'static str) {
     if max <= u8::MAX as usize {
         ("u8", "U8")
     } else if max <= u16::MAX as usize {
@@ -117,486 +114,33 @@ fn entries_type(max: usize) -> (&'static str, &'static str) {
     }
 }
 
-fn doc_lines(out: &mut String, indent: &str, docs: &[String]) {
-    for line in docs {
-        let _ = writeln!(out, "{indent}/// {line}");
-    }
-}
-
-/// Generate the Rust source for a rule set's tables. `origin` names the rule
-/// set in the header (a directory, not a machine-specific absolute path).
-pub fn rust(model: &Model, tables: &Tables, origin: &str) -> Result<String, CodegenError> {
-    for e in &model.enums {
-        if RESERVED_TYPE_NAMES.contains(&e.name.as_str()) {
-            return Err(CodegenError(format!(
-                "enum `{}` has the name of a type the generated code defines; rename it",
-                e.name
-            )));
-        }
-    }
+/// Numbers as an array body, 32 to a line.
+fn numbers(values: impl IntoIterator<Item = usize>) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "// @generated by coex {} from the rule set `{origin}`.",
-        env!("CARGO_PKG_VERSION")
-    );
-    let _ = writeln!(
-        out,
-        "// Do not edit: change the `.coex` rules and rebuild (or run `coex build`)."
-    );
-    out.push('\n');
-    out.push_str(PRELUDE);
-    let mut max_name = 1usize;
-    for e in &model.enums {
-        enum_code(&mut out, e, &mut max_name)?;
-    }
-    for table in &tables.decisions {
-        let decision = &model.decisions[table.decision];
-        decision_code(&mut out, model, decision, table, &mut max_name)?;
-    }
-    registry(&mut out, model, tables, max_name);
-    Ok(out)
-}
-
-fn enum_code(out: &mut String, e: &Enum, max_name: &mut usize) -> Result<(), CodegenError> {
-    let name = ident(&e.name)?;
-    let upper = screaming(&e.name);
-    out.push_str("\n// ---------------------------------------------------------------- enums\n\n");
-    doc_lines(out, "", &e.docs);
-    let _ = writeln!(
-        out,
-        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]"
-    );
-    let _ = writeln!(
-        out,
-        "#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]"
-    );
-    let _ = writeln!(out, "pub enum {name} {{");
-    for v in &e.values {
-        doc_lines(out, "    ", &v.docs);
-        if !v.aliases.is_empty() {
-            let _ = writeln!(out, "    /// Also accepted as: {}.", v.aliases.join(", "));
-            let _ = writeln!(
-                out,
-                "    #[cfg_attr(feature = \"serde\", serde(alias = {:?}))]",
-                v.aliases[0]
-            );
-        }
-        let _ = writeln!(out, "    {},", ident(&v.name)?);
-    }
-    let _ = writeln!(out, "}}\n");
-    let variants: Vec<String> = e
-        .values
-        .iter()
-        .map(|v| Ok(format!("{name}::{}", ident(&v.name)?)))
-        .collect::<Result<_, CodegenError>>()?;
-    let _ = writeln!(out, "impl {name} {{");
-    let _ = writeln!(out, "    /// Every value, in declaration order.");
-    let _ = writeln!(
-        out,
-        "    pub const ALL: [{name}; {}] = [{}];",
-        variants.len(),
-        variants.join(", ")
-    );
-    let _ = writeln!(out, "\n    /// The value's name as the rules spell it.");
-    let _ = writeln!(out, "    pub const fn as_str(self) -> &'static str {{");
-    let _ = writeln!(out, "        ENUM_{upper}_NAMES[self as usize]");
-    let _ = writeln!(out, "    }}");
-    let _ = writeln!(out, "}}\n");
-    let names: Vec<String> = e.values.iter().map(|v| format!("{:?}", v.name)).collect();
-    let _ = writeln!(
-        out,
-        "static ENUM_{upper}_NAMES: [&str; {}] = [{}];\n",
-        names.len(),
-        names.join(", ")
-    );
-    let mut map = phf_codegen::Map::<String>::new();
-    let mut keys: Vec<(String, usize)> = Vec::new();
-    for (i, v) in e.values.iter().enumerate() {
-        for spelling in std::iter::once(&v.name).chain(&v.aliases) {
-            keys.extend(lookup_keys(spelling).map(|key| (key, i)));
-        }
-    }
-    for (key, i) in &keys {
-        *max_name = (*max_name).max(key.len());
-        map.entry(key.clone(), i.to_string());
-    }
-    let _ = writeln!(
-        out,
-        "static ENUM_{upper}_VALUES: ::phf::Map<&'static str, u32> = {};\n",
-        map.build()
-    );
-    let _ = writeln!(out, "impl core::str::FromStr for {name} {{");
-    let _ = writeln!(out, "    type Err = UnknownValue;");
-    let _ = writeln!(
-        out,
-        "\n    /// Parse a value ignoring ASCII case; aliases are accepted."
-    );
-    let _ = writeln!(
-        out,
-        "    fn from_str(s: &str) -> Result<Self, Self::Err> {{"
-    );
-    let _ = writeln!(out, "        match lookup(&ENUM_{upper}_VALUES, s) {{");
-    let _ = writeln!(out, "            Some(i) => Ok({name}::ALL[i as usize]),");
-    let _ = writeln!(
-        out,
-        "            None => Err(UnknownValue {{ enum_name: {:?}, expected: &ENUM_{upper}_NAMES }}),",
-        e.name
-    );
-    let _ = writeln!(out, "        }}\n    }}\n}}\n");
-    let _ = writeln!(out, "impl core::fmt::Display for {name} {{");
-    let _ = writeln!(
-        out,
-        "    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{"
-    );
-    let _ = writeln!(out, "        f.write_str(self.as_str())");
-    let _ = writeln!(out, "    }}\n}}");
-    Ok(())
-}
-
-fn decision_code(
-    out: &mut String,
-    model: &Model,
-    decision: &Decision,
-    table: &DecisionTable,
-    max_name: &mut usize,
-) -> Result<(), CodegenError> {
-    let fn_name = ident(&decision.name)?;
-    let upper = screaming(&decision.name);
-    let output = output_struct(decision);
-    if RESERVED_TYPE_NAMES.contains(&output.as_str())
-        || model.enums.iter().any(|e| e.name == output)
-    {
-        return Err(CodegenError(format!(
-            "decision `{}` would generate a type `{output}` that another item already has; rename the decision or the enum",
-            decision.name
-        )));
-    }
-    let enum_ident = |id: usize| ident(&model.enums[id].name);
-    out.push_str(
-        "\n// ---------------------------------------------------------------- decisions\n\n",
-    );
-    let _ = writeln!(out, "/// The outputs of [`{fn_name}`].");
-    let _ = writeln!(out, "#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]");
-    let _ = writeln!(
-        out,
-        "#[cfg_attr(feature = \"serde\", derive(serde::Serialize))]"
-    );
-    let _ = writeln!(out, "pub struct {output} {{");
-    for o in &decision.outputs {
-        let _ = writeln!(
-            out,
-            "    pub {}: {},",
-            ident(&o.name)?,
-            enum_ident(o.enum_id)?
-        );
-    }
-    let _ = writeln!(out, "}}\n");
-
-    let params: Vec<String> = decision
-        .inputs
-        .iter()
-        .map(|i| Ok(format!("{}: {}", ident(&i.name)?, enum_ident(i.enum_id)?)))
-        .collect::<Result<_, CodegenError>>()?;
-    let args: Vec<String> = decision
-        .inputs
-        .iter()
-        .map(|i| ident(&i.name))
-        .collect::<Result<_, _>>()?;
-    // Mixed-radix index: ((a * rb + b) * rc + c) ...
-    let mut index = String::from("0usize");
-    for (position, (input, radix)) in decision.inputs.iter().zip(&table.radix).enumerate() {
-        let digit = format!("{} as usize", ident(&input.name)?);
-        index = if position == 0 {
-            digit
-        } else {
-            format!("({index}) * {radix} + {digit}")
-        };
-    }
-
-    // Entries: outcome index, or outcomes + constraint.
-    let outcomes = table.outcomes.len();
-    let encoded: Vec<usize> = table
-        .entries
-        .iter()
-        .map(|e| match *e {
-            Entry::Row(r) => table.row_outcomes[r as usize] as usize,
-            Entry::Impossible(c) => outcomes + c as usize,
-        })
-        .collect();
-    let rule_of: Vec<usize> = table
-        .entries
-        .iter()
-        .map(|e| match *e {
-            Entry::Row(r) => r as usize,
-            Entry::Impossible(_) => 0,
-        })
-        .collect();
-    let (entry_ty, _) = entries_type(outcomes + table.constraints.len());
-    let (rule_ty, _) = entries_type(table.rows.len());
-
-    doc_lines(out, "", &decision.docs);
-    if !decision.docs.is_empty() {
-        let _ = writeln!(out, "///");
-    }
-    let _ = writeln!(
-        out,
-        "/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason."
-    );
-    let _ = writeln!(out, "#[inline]");
-    let _ = writeln!(
-        out,
-        "pub fn {fn_name}({}) -> Result<{output}, Impossible> {{",
-        params.join(", ")
-    );
-    // Two loads and no branch: the entry, then the answer it stands for.
-    let _ = writeln!(
-        out,
-        "    DECISION_{upper}_ANSWERS[DECISION_{upper}_ENTRIES[{index}] as usize]\n}}\n"
-    );
-
-    let _ = writeln!(out, "/// The row that decides [`{fn_name}`] for this input: file, line, table and `source` citation.");
-    let _ = writeln!(
-        out,
-        "pub fn {}_rule({}) -> Result<&'static Rule, Impossible> {{",
-        decision.name,
-        params.join(", ")
-    );
-    let _ = writeln!(out, "    {fn_name}({})?;", args.join(", "));
-    let _ = writeln!(
-        out,
-        "    Ok(&DECISION_{upper}_RULES[DECISION_{upper}_RULE_OF[{index}] as usize])"
-    );
-    let _ = writeln!(out, "}}\n");
-
-    // Output tuples, typed and as string pairs.
-    let typed: Vec<String> = table
-        .outcomes
-        .iter()
-        .map(|values| {
-            let fields: Vec<String> = decision
-                .outputs
-                .iter()
-                .zip(values)
-                .map(|(o, &v)| {
-                    Ok(format!(
-                        "{}: {}::{}",
-                        ident(&o.name)?,
-                        enum_ident(o.enum_id)?,
-                        ident(&model.enums[o.enum_id].values[v as usize].name)?
-                    ))
-                })
-                .collect::<Result<_, CodegenError>>()?;
-            Ok(format!("    Ok({output} {{ {} }}),", fields.join(", ")))
-        })
-        .collect::<Result<_, CodegenError>>()?;
-    let excluded: Vec<String> = (0..table.constraints.len())
-        .map(|c| format!("    Err(Impossible(&DECISION_{upper}_CONSTRAINTS[{c}])),"))
-        .collect();
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_ANSWERS: [Result<{output}, Impossible>; {}] = [\n{}\n];\n",
-        outcomes + excluded.len(),
-        typed
-            .iter()
-            .chain(&excluded)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    let pairs: Vec<String> = table
-        .outcomes
-        .iter()
-        .map(|values| {
-            let fields: Vec<String> = decision
-                .outputs
-                .iter()
-                .zip(values)
-                .map(|(o, &v)| {
-                    format!(
-                        "({:?}, {:?})",
-                        o.name, model.enums[o.enum_id].values[v as usize].name
-                    )
-                })
-                .collect();
-            format!("    &[{}],", fields.join(", "))
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_PAIRS: [&[(&str, &str)]; {}] = [\n{}\n];\n",
-        outcomes,
-        pairs.join("\n")
-    );
-    let constraints: Vec<String> = table
-        .constraints
-        .iter()
-        .map(|c| {
-            format!(
-                "    Constraint {{ decision: {:?}, reason: {:?}, source: {:?}, file: {:?}, line: {} }},",
-                decision.name, c.because, c.source, c.file, c.line
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_CONSTRAINTS: [Constraint; {}] = [\n{}\n];\n",
-        constraints.len(),
-        constraints.join("\n")
-    );
-    let rules: Vec<String> = table
-        .rows
-        .iter()
-        .map(|r| {
-            format!(
-                "    Rule {{ decision: {:?}, table: {:?}, row: {}, file: {:?}, line: {}, source: {:?}, text: {:?} }},",
-                decision.name, r.table, r.row, r.file, r.line, r.source, r.text
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_RULES: [Rule; {}] = [\n{}\n];\n",
-        rules.len(),
-        rules.join("\n")
-    );
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_ENTRIES: [{entry_ty}; {}] = [{}];\n",
-        encoded.len(),
-        join_numbers(&encoded)
-    );
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_RULE_OF: [{rule_ty}; {}] = [{}];\n",
-        rule_of.len(),
-        join_numbers(&rule_of)
-    );
-
-    // String-keyed access.
-    let mut input_map = phf_codegen::Map::<String>::new();
-    for (i, input) in decision.inputs.iter().enumerate() {
-        *max_name = (*max_name).max(input.name.len());
-        for key in lookup_keys(&input.name) {
-            input_map.entry(key, i.to_string());
-        }
-    }
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_INPUT_INDEX: ::phf::Map<&'static str, u8> = {};\n",
-        input_map.build()
-    );
-    let infos: Vec<String> = decision
-        .inputs
-        .iter()
-        .map(|i| {
-            let e = screaming(&model.enums[i.enum_id].name);
-            format!(
-                "    InputInfo {{ name: {:?}, values: &ENUM_{e}_VALUES, value_names: &ENUM_{e}_NAMES }},",
-                i.name
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_INPUTS: [InputInfo; {}] = [\n{}\n];\n",
-        infos.len(),
-        infos.join("\n")
-    );
-    let names: Vec<String> = decision
-        .inputs
-        .iter()
-        .map(|i| format!("{:?}", i.name))
-        .collect();
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_INPUT_NAMES: [&str; {}] = [{}];",
-        names.len(),
-        names.join(", ")
-    );
-
-    // The alternative measured against the dense array (docs/PERFORMANCE.md).
-    let mut packed = phf_codegen::Map::<u32>::new();
-    for (i, &e) in encoded.iter().enumerate() {
-        packed.entry(i as u32, e.to_string());
-    }
-    let _ = writeln!(out, "\n/// [`{fn_name}`] through a phf map keyed by the packed input instead of the dense array;");
-    let _ = writeln!(out, "/// kept for the benchmark that chose the array.");
-    let _ = writeln!(out, "#[cfg(feature = \"bench-alternatives\")]");
-    let _ = writeln!(out, "#[doc(hidden)]");
-    let _ = writeln!(
-        out,
-        "pub fn {}_via_phf({}) -> Result<{output}, Impossible> {{",
-        decision.name,
-        params.join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "    DECISION_{upper}_ANSWERS[DECISION_{upper}_PHF[&(({index}) as u32)] as usize]\n}}\n"
-    );
-    let _ = writeln!(out, "#[cfg(feature = \"bench-alternatives\")]");
-    let _ = writeln!(
-        out,
-        "static DECISION_{upper}_PHF: ::phf::Map<u32, {entry_ty}> = {};",
-        packed.build()
-    );
-    Ok(())
-}
-
-fn join_numbers(values: &[usize]) -> String {
-    let mut out = String::with_capacity(values.len() * 3);
-    for (i, v) in values.iter().enumerate() {
+    for (i, v) in values.into_iter().enumerate() {
         if i > 0 {
-            out.push_str(if i % 32 == 0 { ",\n    " } else { ", " });
+            out.push_str(if i % 32 == 0 { ",\n        " } else { ", " });
         }
         let _ = write!(out, "{v}");
     }
     out
 }
 
-fn registry(out: &mut String, model: &Model, tables: &Tables, max_name: usize) {
-    out.push_str(
-        "\n// ---------------------------------------------------------------- registry\n\n",
-    );
-    let mut index = phf_codegen::Map::<String>::new();
-    let mut max_name = max_name;
-    let mut max_inputs = 1usize;
-    let mut infos = Vec::new();
-    let mut names = Vec::new();
-    for (i, table) in tables.decisions.iter().enumerate() {
-        let decision = &model.decisions[table.decision];
-        max_name = max_name.max(decision.name.len());
-        max_inputs = max_inputs.max(decision.inputs.len());
-        for key in lookup_keys(&decision.name) {
-            index.entry(key, i.to_string());
+/// A phf map from every spelling of some names to their numbers: each name
+/// as written and in lowercase (`lookup` folds other spellings). A key a
+/// name shares with an earlier one keeps the earlier (the checker refuses
+/// names that differ only in case, so this never drops one).
+fn name_map<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> String {
+    let mut map = phf_codegen::Map::<String>::new();
+    map.phf_path(format!("{RUNTIME}::__private::phf"));
+    let mut seen = std::collections::HashSet::new();
+    for (name, number) in names {
+        let lower = name.to_ascii_lowercase();
+        for key in [name.to_string(), lower] {
+            if seen.insert(key.clone()) {
+                map.entry(key, number.to_string());
+            }
         }
-        names.push(format!("{:?}", decision.name));
-        let upper = screaming(&decision.name);
-        let max_entry = table.outcomes.len() + table.constraints.len();
-        let (_, entry_variant) = entries_type(max_entry);
-        let (_, rule_variant) = entries_type(table.rows.len());
-        infos.push(format!(
-            "    DecisionInfo {{\n        name: {:?},\n        input_index: &DECISION_{upper}_INPUT_INDEX,\n        inputs: &DECISION_{upper}_INPUTS,\n        input_names: &DECISION_{upper}_INPUT_NAMES,\n        entries: Entries::{entry_variant}(&DECISION_{upper}_ENTRIES),\n        pairs: &DECISION_{upper}_PAIRS,\n        constraints: &DECISION_{upper}_CONSTRAINTS,\n        rule_of: Entries::{rule_variant}(&DECISION_{upper}_RULE_OF),\n        rules: &DECISION_{upper}_RULES,\n    }},",
-            decision.name
-        ));
     }
-    let _ = writeln!(out, "const MAX_NAME_LEN: usize = {max_name};");
-    let _ = writeln!(out, "const MAX_INPUTS: usize = {max_inputs};\n");
-    let _ = writeln!(
-        out,
-        "static DECISION_INDEX: ::phf::Map<&'static str, u8> = {};\n",
-        index.build()
-    );
-    let _ = writeln!(
-        out,
-        "const DECISION_NAME_LIST: [&str; {}] = [{}];\n",
-        names.len(),
-        names.join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "static DECISIONS: [DecisionInfo; {}] = [\n{}\n];",
-        infos.len(),
-        infos.join("\n")
-    );
+    map.build().to_string()
 }

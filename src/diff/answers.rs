@@ -69,7 +69,13 @@ pub fn compare(
         new,
         new_decision,
     } = pair;
-    let columns = common_columns(old.model, old_decision, new.model, new_decision, inputs);
+    let columns = common_columns(
+        old.model.model(),
+        old_decision,
+        new.model.model(),
+        new_decision,
+        inputs,
+    );
     let space = Space::new(
         columns
             .iter()
@@ -135,8 +141,8 @@ pub fn compare(
                     kind == ChangeKind::RemovedInputs,
                 ),
                 inputs: space.cube_volume(&pattern),
-                old: outcome(old.model, old_decision, &old_key),
-                new: outcome(new.model, new_decision, &new_key),
+                old: outcome(old.model.model(), old_decision, &old_key),
+                new: outcome(new.model.model(), new_decision, &new_key),
                 old_rules: rule_refs(&cited.old, inside.iter().map(|r| r.1)),
                 new_rules: rule_refs(&cited.new, inside.iter().map(|r| r.2)),
             };
@@ -289,9 +295,9 @@ fn pattern_cells(
     old_side: bool,
 ) -> Vec<PatternCell> {
     let (model, decision) = if old_side {
-        (pair.old.model, pair.old_decision)
+        (pair.old.model.model(), pair.old_decision)
     } else {
-        (pair.new.model, pair.new_decision)
+        (pair.new.model.model(), pair.new_decision)
     };
     columns
         .iter()

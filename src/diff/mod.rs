@@ -59,10 +59,8 @@
 //! The cost is that of checking the two rule sets together: proportional to
 //! the number of regions their rows carve out, not to the size of the space.
 //!
-//! Both models must be free of gaps and conflicts ([`crate::diagnostic::blocking`] says which
-//! diagnostics prevent a comparison: every error but a failing `expect`).
-//! On a model that has gaps anyway, undecided inputs are treated as "not an
-//! input"; rows that conflict are read first-row-wins.
+//! Both sides are checked models ([`crate::Compiled::checked`]): free of
+//! gaps and conflicts, though their `expect` examples may still fail.
 
 mod answers;
 mod render;
@@ -70,7 +68,7 @@ mod structure;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Decision, Model};
+use crate::model::{CheckedModel, Decision, Model};
 use crate::source::Sources;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -80,7 +78,7 @@ use std::collections::BTreeSet;
 /// file and line of each row).
 #[derive(Clone, Copy, Debug)]
 pub struct Side<'a> {
-    pub model: &'a Model,
+    pub model: CheckedModel<'a>,
     pub sources: &'a Sources,
 }
 
@@ -271,8 +269,8 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
                     } else {
                         Status::Added
                     },
-                    old: o.map(|d| signature(old.model, d)),
-                    new: n.map(|d| signature(new.model, d)),
+                    old: o.map(|d| signature(old.model.model(), d)),
+                    new: n.map(|d| signature(new.model.model(), d)),
                     inputs_reordered: false,
                     outputs: Vec::new(),
                     changes: Vec::new(),
@@ -283,7 +281,7 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
         .collect();
     Diff {
         decisions,
-        enums: structure::enum_diffs(old.model, new.model),
+        enums: structure::enum_diffs(old.model.model(), new.model.model()),
     }
 }
 
@@ -296,20 +294,29 @@ fn compare_decision(
     let mut result = DecisionDiff {
         name: new_decision.name.clone(),
         status: Status::Unchanged,
-        old: Some(signature(old.model, old_decision)),
-        new: Some(signature(new.model, new_decision)),
+        old: Some(signature(old.model.model(), old_decision)),
+        new: Some(signature(new.model.model(), new_decision)),
         inputs_reordered: false,
         outputs: Vec::new(),
         changes: Vec::new(),
         notes: Vec::new(),
     };
-    let Some(inputs) = structure::match_inputs(old.model, old_decision, new.model, new_decision)
-    else {
+    let Some(inputs) = structure::match_inputs(
+        old.model.model(),
+        old_decision,
+        new.model.model(),
+        new_decision,
+    ) else {
         result.status = Status::SignatureChanged;
         return result;
     };
     result.inputs_reordered = inputs.iter().enumerate().any(|(i, &j)| i != j);
-    let outputs = structure::pair_outputs(old.model, old_decision, new.model, new_decision);
+    let outputs = structure::pair_outputs(
+        old.model.model(),
+        old_decision,
+        new.model.model(),
+        new_decision,
+    );
     result.outputs = outputs.changes;
     let compared = answers::compare(
         answers::Pair {

@@ -1,7 +1,9 @@
-//! The checked model: every name resolved, every cell a set of values.
+//! The model: every name resolved, every cell a set of values.
 //!
-//! Built from the syntax tree by [`resolve`]; read by the checks, the table
-//! builder, the renderers and the evaluator. Values are numbered within
+//! Built from the syntax tree by [`resolve`]; read by the checks. A model
+//! the checks found nothing wrong with (nothing that keeps it from
+//! answering) is a [`CheckedModel`]: the table builder, code generation,
+//! the evaluator and `diff` take only that. Values are numbered within
 //! their enum in declaration order; a cell is the sorted list of the values
 //! it allows.
 
@@ -14,6 +16,33 @@ use crate::source::Span;
 
 pub type EnumId = usize;
 pub type ValueId = u32;
+
+/// A [`Model`] that passed every check that decides answers: no gap, no
+/// conflict, no unresolved name, no name the generated code could not
+/// hold, no table too large to bake (failing `expect` examples may remain).
+/// Only [`crate::Compiled::checked`] makes one.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckedModel<'m>(&'m Model);
+
+impl<'m> CheckedModel<'m> {
+    /// The caller vouches that the checks passed.
+    pub(crate) fn new(model: &'m Model) -> CheckedModel<'m> {
+        CheckedModel(model)
+    }
+
+    /// The model itself.
+    pub fn model(self) -> &'m Model {
+        self.0
+    }
+}
+
+impl std::ops::Deref for CheckedModel<'_> {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        self.0
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Model {
