@@ -27,7 +27,7 @@ impl ::core::str::FromStr for Assignability {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_ASSIGNABILITY_NAMES, &__coex_tables::ENUM_ASSIGNABILITY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_ASSIGNABILITY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Assignability", expected: &__coex_tables::ENUM_ASSIGNABILITY_NAMES }),
@@ -69,7 +69,7 @@ impl ::core::str::FromStr for Topology {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_TOPOLOGY_NAMES, &__coex_tables::ENUM_TOPOLOGY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_TOPOLOGY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Topology", expected: &__coex_tables::ENUM_TOPOLOGY_NAMES }),
@@ -109,7 +109,7 @@ impl ::core::str::FromStr for Possibility {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_POSSIBILITY_NAMES, &__coex_tables::ENUM_POSSIBILITY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_POSSIBILITY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Possibility", expected: &__coex_tables::ENUM_POSSIBILITY_NAMES }),
@@ -149,7 +149,7 @@ impl ::core::str::FromStr for FederationConfig {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_FEDERATION_CONFIG_NAMES, &__coex_tables::ENUM_FEDERATION_CONFIG_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_FEDERATION_CONFIG_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "FederationConfig", expected: &__coex_tables::ENUM_FEDERATION_CONFIG_NAMES }),
@@ -189,7 +189,7 @@ impl ::core::str::FromStr for Cloud {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_CLOUD_NAMES, &__coex_tables::ENUM_CLOUD_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CLOUD_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Cloud", expected: &__coex_tables::ENUM_CLOUD_NAMES }),
@@ -230,7 +230,7 @@ impl ::core::str::FromStr for Geography {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_GEOGRAPHY_NAMES, &__coex_tables::ENUM_GEOGRAPHY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_GEOGRAPHY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Geography", expected: &__coex_tables::ENUM_GEOGRAPHY_NAMES }),
@@ -270,7 +270,7 @@ impl ::core::str::FromStr for ChatVisibility {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_CHAT_VISIBILITY_NAMES, &__coex_tables::ENUM_CHAT_VISIBILITY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CHAT_VISIBILITY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "ChatVisibility", expected: &__coex_tables::ENUM_CHAT_VISIBILITY_NAMES }),
@@ -319,7 +319,7 @@ impl ::core::str::FromStr for Capability {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_CAPABILITY_NAMES, &__coex_tables::ENUM_CAPABILITY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CAPABILITY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Capability", expected: &__coex_tables::ENUM_CAPABILITY_NAMES }),
@@ -361,7 +361,7 @@ impl ::core::str::FromStr for CapabilityClient {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_CAPABILITY_CLIENT_NAMES, &__coex_tables::ENUM_CAPABILITY_CLIENT_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CAPABILITY_CLIENT_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "CapabilityClient", expected: &__coex_tables::ENUM_CAPABILITY_CLIENT_NAMES }),
@@ -405,7 +405,7 @@ impl ::core::str::FromStr for SignInEvent {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SIGN_IN_EVENT_NAMES, &__coex_tables::ENUM_SIGN_IN_EVENT_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SIGN_IN_EVENT_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "SignInEvent", expected: &__coex_tables::ENUM_SIGN_IN_EVENT_NAMES }),
@@ -447,7 +447,7 @@ impl ::core::str::FromStr for ContactCopy {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_CONTACT_COPY_NAMES, &__coex_tables::ENUM_CONTACT_COPY_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CONTACT_COPY_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "ContactCopy", expected: &__coex_tables::ENUM_CONTACT_COPY_NAMES }),
@@ -487,7 +487,7 @@ impl ::core::str::FromStr for Switch {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SWITCH_NAMES, &__coex_tables::ENUM_SWITCH_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SWITCH_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Switch", expected: &__coex_tables::ENUM_SWITCH_NAMES }),
@@ -529,7 +529,7 @@ impl ::core::str::FromStr for SfBClientBuild {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SF_B_CLIENT_BUILD_NAMES, &__coex_tables::ENUM_SF_B_CLIENT_BUILD_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SF_B_CLIENT_BUILD_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "SfBClientBuild", expected: &__coex_tables::ENUM_SF_B_CLIENT_BUILD_NAMES }),
@@ -571,7 +571,7 @@ impl ::core::str::FromStr for EscalationMeeting {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_ESCALATION_MEETING_NAMES, &__coex_tables::ENUM_ESCALATION_MEETING_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_ESCALATION_MEETING_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "EscalationMeeting", expected: &__coex_tables::ENUM_ESCALATION_MEETING_NAMES }),
@@ -613,7 +613,7 @@ impl ::core::str::FromStr for SfBInteropWindow {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SF_B_INTEROP_WINDOW_NAMES, &__coex_tables::ENUM_SF_B_INTEROP_WINDOW_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SF_B_INTEROP_WINDOW_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "SfBInteropWindow", expected: &__coex_tables::ENUM_SF_B_INTEROP_WINDOW_NAMES }),
@@ -667,7 +667,7 @@ impl ::core::str::FromStr for InteropFeature {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_INTEROP_FEATURE_NAMES, &__coex_tables::ENUM_INTEROP_FEATURE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_INTEROP_FEATURE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "InteropFeature", expected: &__coex_tables::ENUM_INTEROP_FEATURE_NAMES }),
@@ -710,7 +710,7 @@ impl ::core::str::FromStr for InteropSupport {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_INTEROP_SUPPORT_NAMES, &__coex_tables::ENUM_INTEROP_SUPPORT_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_INTEROP_SUPPORT_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "InteropSupport", expected: &__coex_tables::ENUM_INTEROP_SUPPORT_NAMES }),
@@ -750,7 +750,7 @@ impl ::core::str::FromStr for MeetingType {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_MEETING_TYPE_NAMES, &__coex_tables::ENUM_MEETING_TYPE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_MEETING_TYPE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "MeetingType", expected: &__coex_tables::ENUM_MEETING_TYPE_NAMES }),
@@ -790,7 +790,7 @@ impl ::core::str::FromStr for Installed {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_INSTALLED_NAMES, &__coex_tables::ENUM_INSTALLED_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_INSTALLED_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Installed", expected: &__coex_tables::ENUM_INSTALLED_NAMES }),
@@ -834,7 +834,7 @@ impl ::core::str::FromStr for JoinWith {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_JOIN_WITH_NAMES, &__coex_tables::ENUM_JOIN_WITH_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_JOIN_WITH_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "JoinWith", expected: &__coex_tables::ENUM_JOIN_WITH_NAMES }),
@@ -874,7 +874,7 @@ impl ::core::str::FromStr for JoinAs {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_JOIN_AS_NAMES, &__coex_tables::ENUM_JOIN_AS_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_JOIN_AS_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "JoinAs", expected: &__coex_tables::ENUM_JOIN_AS_NAMES }),
@@ -919,7 +919,7 @@ impl ::core::str::FromStr for SfBAccount {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SF_B_ACCOUNT_NAMES, &__coex_tables::ENUM_SF_B_ACCOUNT_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SF_B_ACCOUNT_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "SfBAccount", expected: &__coex_tables::ENUM_SF_B_ACCOUNT_NAMES }),
@@ -962,7 +962,7 @@ impl ::core::str::FromStr for TeamsOnlyPath {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_TEAMS_ONLY_PATH_NAMES, &__coex_tables::ENUM_TEAMS_ONLY_PATH_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_TEAMS_ONLY_PATH_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "TeamsOnlyPath", expected: &__coex_tables::ENUM_TEAMS_ONLY_PATH_NAMES }),
@@ -1005,7 +1005,7 @@ impl ::core::str::FromStr for TeamsOnlySince {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_TEAMS_ONLY_SINCE_NAMES, &__coex_tables::ENUM_TEAMS_ONLY_SINCE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_TEAMS_ONLY_SINCE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "TeamsOnlySince", expected: &__coex_tables::ENUM_TEAMS_ONLY_SINCE_NAMES }),
@@ -1045,7 +1045,7 @@ impl ::core::str::FromStr for TeamsAccount {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_TEAMS_ACCOUNT_NAMES, &__coex_tables::ENUM_TEAMS_ACCOUNT_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_TEAMS_ACCOUNT_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "TeamsAccount", expected: &__coex_tables::ENUM_TEAMS_ACCOUNT_NAMES }),
@@ -1086,7 +1086,7 @@ impl ::core::str::FromStr for IslandsProvider {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_ISLANDS_PROVIDER_NAMES, &__coex_tables::ENUM_ISLANDS_PROVIDER_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_ISLANDS_PROVIDER_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "IslandsProvider", expected: &__coex_tables::ENUM_ISLANDS_PROVIDER_NAMES }),
@@ -1128,7 +1128,7 @@ impl ::core::str::FromStr for MeetingProvider {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_MEETING_PROVIDER_NAMES, &__coex_tables::ENUM_MEETING_PROVIDER_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_MEETING_PROVIDER_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "MeetingProvider", expected: &__coex_tables::ENUM_MEETING_PROVIDER_NAMES }),
@@ -1170,7 +1170,7 @@ impl ::core::str::FromStr for OutlookAddIns {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_OUTLOOK_ADD_INS_NAMES, &__coex_tables::ENUM_OUTLOOK_ADD_INS_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_OUTLOOK_ADD_INS_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "OutlookAddIns", expected: &__coex_tables::ENUM_OUTLOOK_ADD_INS_NAMES }),
@@ -1210,7 +1210,7 @@ impl ::core::str::FromStr for Shown {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SHOWN_NAMES, &__coex_tables::ENUM_SHOWN_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SHOWN_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Shown", expected: &__coex_tables::ENUM_SHOWN_NAMES }),
@@ -1254,7 +1254,7 @@ impl ::core::str::FromStr for ThreadPresence {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_THREAD_PRESENCE_NAMES, &__coex_tables::ENUM_THREAD_PRESENCE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_THREAD_PRESENCE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "ThreadPresence", expected: &__coex_tables::ENUM_THREAD_PRESENCE_NAMES }),
@@ -1297,7 +1297,7 @@ impl ::core::str::FromStr for Landing {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_LANDING_NAMES, &__coex_tables::ENUM_LANDING_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_LANDING_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Landing", expected: &__coex_tables::ENUM_LANDING_NAMES }),
@@ -1339,7 +1339,7 @@ impl ::core::str::FromStr for Thread {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_THREAD_NAMES, &__coex_tables::ENUM_THREAD_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_THREAD_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Thread", expected: &__coex_tables::ENUM_THREAD_NAMES }),
@@ -1382,7 +1382,7 @@ impl ::core::str::FromStr for ThreadRoute {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_THREAD_ROUTE_NAMES, &__coex_tables::ENUM_THREAD_ROUTE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_THREAD_ROUTE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "ThreadRoute", expected: &__coex_tables::ENUM_THREAD_ROUTE_NAMES }),
@@ -1422,7 +1422,7 @@ impl ::core::str::FromStr for SipSession {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SIP_SESSION_NAMES, &__coex_tables::ENUM_SIP_SESSION_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SIP_SESSION_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "SipSession", expected: &__coex_tables::ENUM_SIP_SESSION_NAMES }),
@@ -1472,7 +1472,7 @@ impl ::core::str::FromStr for Mode {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_MODE_NAMES, &__coex_tables::ENUM_MODE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_MODE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Mode", expected: &__coex_tables::ENUM_MODE_NAMES }),
@@ -1512,7 +1512,7 @@ impl ::core::str::FromStr for Client {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_CLIENT_NAMES, &__coex_tables::ENUM_CLIENT_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CLIENT_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Client", expected: &__coex_tables::ENUM_CLIENT_NAMES }),
@@ -1552,7 +1552,7 @@ impl ::core::str::FromStr for Homed {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_HOMED_NAMES, &__coex_tables::ENUM_HOMED_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_HOMED_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Homed", expected: &__coex_tables::ENUM_HOMED_NAMES }),
@@ -1592,7 +1592,7 @@ impl ::core::str::FromStr for Scope {
     type Err = ::coex_runtime::UnknownValue;
 
     /// Parse a value ignoring ASCII case; aliases are accepted.
-    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
         match ::coex_runtime::__private::find(&__coex_tables::ENUM_SCOPE_NAMES, &__coex_tables::ENUM_SCOPE_VALUES, s) {
             ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SCOPE_ALL[i]),
             ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Scope", expected: &__coex_tables::ENUM_SCOPE_NAMES }),

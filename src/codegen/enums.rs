@@ -63,7 +63,7 @@ pub fn enum_type(out: &mut String, e: &Enum, prefix: &str) -> fmt::Result {
     )?;
     writeln!(
         out,
-        "    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {{"
+        "    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, {RUNTIME}::UnknownValue> {{"
     )?;
     writeln!(
         out,
