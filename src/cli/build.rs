@@ -1,6 +1,7 @@
 //! `coex build`: write the generated Rust source of a rule set's tables.
 
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use super::write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,11 +14,14 @@ use std::process::ExitCode;
 The file is what the coex-runtime crate bakes in: enums, one function per
 decision, `eval` and `explain`. It needs the `phf` crate and works under
 #![no_std]; include it with `include!(\"coex_tables.rs\")` or as a module. It is
-written atomically and only when the rules have no errors.")]
+written only when the rules have no errors, and atomically: an interrupted
+write leaves the old file. A symbolic link is written through (the file it
+points to gets the code); a device or FIFO is written in place, never
+replaced; `-o -` writes to stdout.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
-    /// Where to write the generated Rust source
+    /// Where to write the generated Rust source (`-` for stdout)
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
 }
@@ -34,17 +38,23 @@ pub fn run(args: Args) -> ExitCode {
     let code = match coex::generate(&sources, &origin) {
         Ok(code) => code,
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
+            common::to_stderr(&diagnostics);
             return ExitCode::from(EXIT_ERRORS);
         }
     };
-    match common::write_atomically(&args.output, code.as_bytes()) {
+    if args.output.as_os_str() == "-" {
+        return match common::print(&code) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        };
+    }
+    match write::write_file(&args.output, code.as_bytes()) {
         Ok(()) => {
-            eprintln!("wrote {} ({} bytes)", args.output.display(), code.len());
+            report!("wrote {} ({} bytes)", args.output.display(), code.len());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write `{}`: {e}", args.output.display());
+            report!("error: cannot write `{}`: {e}", args.output.display());
             ExitCode::from(EXIT_USAGE)
         }
     }
