@@ -20,53 +20,59 @@
 
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Write `contents` to the file at `path` as described in the module
 /// documentation. Errors are for the user as they are (`cannot write
 /// `PATH`: ERROR`).
 pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let target = resolve(path)?;
-    match std::fs::metadata(&target) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(&target, contents, None),
-        Err(e) => Err(e),
-        Ok(metadata) if metadata.is_file() => {
-            let links = hard_links(&metadata);
-            if links > 1 {
-                return Err(io::Error::other(format!(
-                    "it has {links} hard links, which replacing it would break; \
-                     write to another path, or make it a file of its own first \
-                     (`cp FILE FILE.new && mv FILE.new FILE`)"
-                )));
-            }
-            replace(&target, contents, Some(&metadata))
+    // What the path is, every symbolic link followed.
+    let metadata = match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound && !path.is_symlink() => {
+            return replace(path, contents, None);
         }
-        Ok(metadata) if metadata.is_dir() => Err(io::Error::other("it is a directory")),
-        // A device or a FIFO: written in place, as `>` in a shell would.
-        Ok(_) => {
-            let mut file = OpenOptions::new().write(true).open(&target)?;
-            file.write_all(contents)?;
-            file.flush()
-        }
+        Err(e) => return Err(broken_link(path, e)),
+        Ok(metadata) => metadata,
+    };
+    if metadata.is_dir() {
+        return Err(io::Error::other("it is a directory"));
     }
+    if !metadata.is_file() {
+        // A device or a FIFO (`/dev/stdout` may be a pipe, which has no
+        // path to resolve): written in place, as `>` in a shell would.
+        let mut file = OpenOptions::new().write(true).open(path)?;
+        file.write_all(contents)?;
+        return file.flush();
+    }
+    let links = hard_links(&metadata);
+    if links > 1 {
+        return Err(io::Error::other(format!(
+            "it has {links} hard links, which replacing it would break; \
+             write to another path, or make it a file of its own first \
+             (`cp FILE FILE.new && mv FILE.new FILE`)"
+        )));
+    }
+    // The file itself, where the new one is renamed to: a link stays a link.
+    let target = if path.is_symlink() {
+        std::fs::canonicalize(path).map_err(|e| broken_link(path, e))?
+    } else {
+        path.to_path_buf()
+    };
+    replace(&target, contents, Some(&metadata))
 }
 
-/// The path a write goes to: `path` with every symbolic link followed
-/// (relative links from the directory they are in). A link to a path that
-/// does not exist, or a loop of links, is an error.
-fn resolve(path: &Path) -> io::Result<PathBuf> {
+/// A link that points nowhere or loops: the error, saying where it points.
+fn broken_link(path: &Path, error: io::Error) -> io::Error {
     if !path.is_symlink() {
-        return Ok(path.to_path_buf());
+        return error;
     }
-    std::fs::canonicalize(path).map_err(|e| {
-        let target = std::fs::read_link(path)
-            .map(|t| format!(" to `{}`", t.display()))
-            .unwrap_or_default();
-        io::Error::new(
-            e.kind(),
-            format!("it is a symbolic link{target} that cannot be followed ({e})"),
-        )
-    })
+    let target = std::fs::read_link(path)
+        .map(|t| format!(" to `{}`", t.display()))
+        .unwrap_or_default();
+    io::Error::new(
+        error.kind(),
+        format!("it is a symbolic link{target} that cannot be followed ({error})"),
+    )
 }
 
 /// Write a new file beside `target` and rename it over `target`, keeping
