@@ -324,3 +324,40 @@ fn fmt_of_a_table_with_one_huge_cell_stays_small() {
         "short rows stay short"
     );
 }
+
+#[test]
+fn line_of_exactly_the_limit_is_accepted_and_line_ends_of_each_kind_end_a_line() {
+    let id = coex::source::FileId(0);
+    let exact = format!("//{}\n", "x".repeat(MAX_LINE_BYTES - 2));
+    assert!(coex::syntax::parse_file(id, &exact).is_ok());
+    let over = format!("//{}\n", "x".repeat(MAX_LINE_BYTES - 1));
+    let error = coex::syntax::parse_file(id, &over).expect_err("over the limit");
+    assert_eq!(error.code.as_str(), "E0017");
+    // Two lines of the limit, separated by `\r` or `\r\n`, are two lines.
+    for end in ["\r", "\r\n"] {
+        let two = exact.replace('\n', end).repeat(2);
+        assert!(coex::syntax::parse_file(id, &two).is_ok(), "{end:?}");
+    }
+}
+
+#[test]
+fn diff_git_refuses_a_blob_over_the_size_limit_without_reading_it() {
+    let repo = tempfile::tempdir().expect("temp dir");
+    let top = repo.path();
+    std::fs::create_dir_all(top.join("rules")).expect("mkdir");
+    let file = top.join("rules/minimal.coex");
+    std::fs::write(&file, "//\n".repeat(MAX_FILE_BYTES / 3 + 1)).expect("write");
+    git(top, &["init", "-q"]);
+    git(top, &["add", "-A"]);
+    git(top, &["commit", "-q", "-m", "a huge rule file"]);
+    std::fs::copy(root().join("tests/fixtures/ok/minimal.coex"), &file).expect("copy");
+    let output = coex(&["diff", "--git", "HEAD"], top);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "`HEAD:rules/minimal.coex` is more than {MAX_FILE_BYTES} bytes, the limit for a rule file"
+        )),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -2,6 +2,7 @@
 //! by running `git`: the `.coex` blobs directly inside the directory's tree
 //! at that revision, named `REV:path/file.coex`.
 
+use coex::limits::MAX_FILE_BYTES;
 use coex::source::Sources;
 use std::path::Path;
 use std::process::Command;
@@ -57,7 +58,7 @@ pub fn read_rule_set_at(rev: &str, dir: &Path) -> Result<Sources, String> {
             // A link's blob is its target's path; the rule file is the target.
             link_target(dir, rev, &in_repository, &file)?
         } else {
-            git(dir, &["cat-file", "blob", &file.object])?
+            blob(dir, &file.object, &shown_name)?
         };
         let text = String::from_utf8(bytes).map_err(|_| {
             format!("`{shown_name}` is not UTF-8 text; rule files must be saved as UTF-8")
@@ -125,7 +126,7 @@ fn link_target(dir: &Path, rev: &str, path: &str, link: &Entry) -> Result<Vec<u8
         if entry.kind != "blob" {
             return Err(broken(&format!("`{at}` is not a file at `{rev}`")));
         }
-        return git(dir, &["cat-file", "blob", &entry.object]);
+        return blob(dir, &entry.object, &format!("{rev}:{at}"));
     }
     Err(broken("too many levels of symbolic links"))
 }
@@ -148,6 +149,23 @@ fn normalize(parent: &str, target: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
+}
+
+/// A blob's bytes, unless it is larger than a rule file may be (its size
+/// is asked first, so a huge blob is not read into memory).
+fn blob(dir: &Path, object: &str, shown: &str) -> Result<Vec<u8>, String> {
+    let size = git(dir, &["cat-file", "-s", object])?;
+    let size: u64 = String::from_utf8_lossy(&size)
+        .trim()
+        .parse()
+        .unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(format!(
+            "`{shown}` is more than {MAX_FILE_BYTES} bytes, the limit for a rule file \
+             (E0017 limit-exceeded; the limits are listed in docs/RELIABILITY.md)"
+        ));
+    }
+    git(dir, &["cat-file", "blob", object])
 }
 
 /// Run `git ARGS` in `dir`; its stdout, or a message with git's stderr.
