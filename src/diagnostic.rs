@@ -45,6 +45,8 @@ pub enum Code {
     TableTooLarge,
     /// A rule set with no `.coex` files.
     EmptyRuleSet,
+    /// An input larger than a limit in [`crate::limits`].
+    LimitExceeded,
     /// A row that an earlier row of its ordered table always wins over.
     UnreachableRow,
     /// A row that matches only inputs an `impossible` constraint excludes.
@@ -65,7 +67,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Syntax,
         Code::UnknownName,
         Code::Duplicate,
@@ -80,6 +82,7 @@ impl Code {
         Code::BadExpect,
         Code::TableTooLarge,
         Code::EmptyRuleSet,
+        Code::LimitExceeded,
         Code::UnreachableRow,
         Code::OnlyImpossible,
         Code::Overlap,
@@ -107,6 +110,7 @@ impl Code {
             Code::BadExpect => "E0012",
             Code::TableTooLarge => "E0013",
             Code::EmptyRuleSet => "E0014",
+            Code::LimitExceeded => "E0017",
             Code::UnreachableRow => "W0001",
             Code::OnlyImpossible => "W0002",
             Code::Overlap => "W0003",
@@ -135,6 +139,7 @@ impl Code {
             Code::BadExpect => "bad-expect",
             Code::TableTooLarge => "table-too-large",
             Code::EmptyRuleSet => "empty-rule-set",
+            Code::LimitExceeded => "limit-exceeded",
             Code::UnreachableRow => "unreachable-row",
             Code::OnlyImpossible => "only-impossible",
             Code::Overlap => "overlap",
@@ -195,6 +200,27 @@ impl Diagnostic {
     /// A diagnostic about a rule set as a whole, with no place in a file.
     pub fn global(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(code, message)
+    }
+
+    /// `E0017 limit-exceeded`: `what` (such as `the length of this line`)
+    /// is `found` (`200000 bytes`), more than `limit` (`131072 bytes`), one
+    /// of [`crate::limits`]. With a span, the label points at the place the
+    /// limit was passed. Callers may replace the general help with their own.
+    pub fn limit(
+        what: &str,
+        limit: impl std::fmt::Display,
+        found: impl std::fmt::Display,
+        span: Option<Span>,
+    ) -> Diagnostic {
+        let diagnostic = Diagnostic::new(
+            Code::LimitExceeded,
+            format!("{what} is {found}, more than the limit of {limit}"),
+        )
+        .help("coex's limits are listed in docs/RELIABILITY.md");
+        match span {
+            Some(span) => diagnostic.primary(span, format!("the limit is {limit}")),
+            None => diagnostic,
+        }
     }
 
     pub fn primary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {

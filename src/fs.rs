@@ -1,7 +1,9 @@
 //! Reading a rule set from disk: the `.coex` files directly inside one
 //! directory, in name order. The only file I/O in the library.
 
+use crate::limits::MAX_FILE_BYTES;
 use crate::source::Sources;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
@@ -9,6 +11,11 @@ pub enum LoadError {
     NotADirectory(PathBuf),
     Io(PathBuf, std::io::Error),
     NotUtf8(PathBuf),
+    /// A file over [`MAX_FILE_BYTES`]: read no further than that.
+    TooLarge(PathBuf),
+    /// A `.coex` symbolic link whose target cannot be read (missing, or a
+    /// loop of links).
+    BrokenLink(PathBuf, std::io::Error),
 }
 
 impl std::fmt::Display for LoadError {
@@ -25,6 +32,22 @@ impl std::fmt::Display for LoadError {
                 "`{}` is not UTF-8 text; rule files must be saved as UTF-8",
                 path.display()
             ),
+            LoadError::TooLarge(path) => write!(
+                f,
+                "`{}` is more than {MAX_FILE_BYTES} bytes, the limit for a rule file \
+                 (E0017 limit-exceeded; the limits are listed in docs/RELIABILITY.md)",
+                path.display()
+            ),
+            LoadError::BrokenLink(path, e) => {
+                let target = std::fs::read_link(path)
+                    .map(|t| format!(" to `{}`", t.display()))
+                    .unwrap_or_default();
+                write!(
+                    f,
+                    "`{}` is a symbolic link{target} that cannot be followed: {e}",
+                    path.display()
+                )
+            }
         }
     }
 }
@@ -42,8 +65,16 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         let path = entry
             .map_err(|e| LoadError::Io(dir.to_path_buf(), e))?
             .path();
-        if path.extension().is_some_and(|e| e == "coex") && path.is_file() {
-            files.push(path);
+        if !path.extension().is_some_and(|e| e == "coex") {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(metadata) if metadata.is_file() => files.push(path),
+            Ok(_) => {}
+            // A link that points nowhere (or at itself) is a rule file the
+            // author meant to be read: say so rather than skip it.
+            Err(e) if path.is_symlink() => return Err(LoadError::BrokenLink(path, e)),
+            Err(e) => return Err(LoadError::Io(path, e)),
         }
     }
     files.sort();
@@ -60,8 +91,7 @@ pub fn read_rule_set(dir: &Path) -> Result<Sources, LoadError> {
 pub fn read_rule_set_as(dir: &Path, prefix: &str) -> Result<Sources, LoadError> {
     let mut sources = Sources::new();
     for path in rule_files(dir)? {
-        let bytes = std::fs::read(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8(path.clone()))?;
+        let text = read_rule_file(&path)?;
         let file = path
             .file_name()
             .map(|n| n.to_string_lossy())
@@ -74,4 +104,19 @@ pub fn read_rule_set_as(dir: &Path, prefix: &str) -> Result<Sources, LoadError> 
         sources.add(name, text);
     }
     Ok(sources)
+}
+
+/// One rule file's text, read no further than [`MAX_FILE_BYTES`] (a device
+/// or a huge file is refused, not read into memory).
+pub fn read_rule_file(path: &Path) -> Result<String, LoadError> {
+    let io = |e| LoadError::Io(path.to_path_buf(), e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.to_path_buf()));
+    }
+    String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8(path.to_path_buf()))
 }

@@ -26,6 +26,7 @@ pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod fs;
+pub mod limits;
 pub mod model;
 pub mod render;
 pub mod source;

@@ -46,11 +46,14 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file of `text`, without the UTF-8 byte-order mark some editors put
+    /// at its start (spans are offsets into the text after it).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut text = text.into();
+        if text.starts_with(BOM) {
+            text.drain(..BOM.len_utf8());
+        }
+        let line_starts = std::iter::once(0).chain(line_ends(&text)).collect();
         SourceFile {
             name: name.into(),
             text,
@@ -70,6 +73,9 @@ impl SourceFile {
         (line + 1, column + 1)
     }
 
+    /// The bytes of a line as diagnostics quote it: at most
+    /// [`MAX_LINE_BYTES`](crate::limits::MAX_LINE_BYTES), so that a line
+    /// refused for its length is not quoted whole.
     fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
         let start = *self.line_starts.get(line)?;
         let end = self
@@ -77,8 +83,25 @@ impl SourceFile {
             .get(line + 1)
             .copied()
             .unwrap_or(self.text.len());
+        let end = end.min(crate::limits::floor_char_boundary(
+            &self.text,
+            start + crate::limits::MAX_LINE_BYTES,
+        ));
         Some(start..end)
     }
+}
+
+/// The UTF-8 byte-order mark.
+pub const BOM: char = '\u{feff}';
+
+/// The offsets just after each line end: `\n`, `\r\n` or a lone `\r`, as the
+/// grammar's `NEWLINE` reads them.
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        ends.then_some(i + 1)
+    })
 }
 
 /// The files of one rule set, in a stable order (sorted by name when read

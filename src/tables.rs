@@ -10,11 +10,8 @@ use crate::analysis::{partition, Region};
 use crate::model::{CheckedModel, Decision, ValueId};
 use crate::source::Sources;
 
-/// The largest table that is baked: 2^20 entries. A table of 2^20 entries
-/// is about 7 MB of Rust, which rustc compiles (release) in about 13 s of
-/// CPU and 1 GB of memory; both grow linearly, so 2^24 would take minutes
-/// and 16 GB (docs/BUILD.md).
-pub const MAX_ENTRIES: u128 = 1 << 20;
+/// The largest table that is baked: [`crate::limits::MAX_TABLE_ENTRIES`].
+pub const MAX_ENTRIES: u128 = crate::limits::MAX_TABLE_ENTRIES;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tables {

@@ -16,7 +16,18 @@ pub(crate) fn padded_cells(cells: &[String], widths: &[usize]) -> String {
     cells
         .iter()
         .zip(widths)
-        .map(|(cell, &width)| format!("{cell:width$}"))
+        .map(|(cell, &width)| padded(cell, width))
         .collect::<Vec<_>>()
         .join(" | ")
+}
+
+/// `text` followed by spaces up to `width` characters. Unlike `{:width$}`,
+/// which panics past 65,535, any width works (a gap pattern can list
+/// thousands of values in one cell).
+pub fn padded(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text.chars().count());
+    let mut out = String::with_capacity(text.len() + pad);
+    out.push_str(text);
+    out.push_str(&" ".repeat(pad));
+    out
 }

@@ -107,6 +107,10 @@ fn every_diagnostic_code_has_a_fixture() {
     // A rule set with no files has no file to hold a fixture.
     let empty = coex::compile(&Sources::new());
     seen.extend(empty.diagnostics.iter().map(|d| d.code));
+    // A fixture over a size limit would be as large as the limit.
+    let mut long = Sources::new();
+    long.add("long.coex", "/".repeat(coex::limits::MAX_LINE_BYTES + 1));
+    seen.extend(coex::compile(&long).diagnostics.iter().map(|d| d.code));
     let missing: Vec<&str> = Code::ALL
         .iter()
         .filter(|c| !seen.contains(c))

@@ -2,6 +2,7 @@
 //! with `--check`, say whether a written file is still what the rules give.
 
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use super::write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,15 +16,18 @@ use std::process::ExitCode;
 The file holds enums, one function per decision, `eval` and `explain`; it uses
 the coex-runtime crate (add `coex-runtime` to your dependencies) and works under
 #![no_std]. Include it with `include!(\"coex_tables.rs\")` or as a module. It is
-written atomically and only when the rules have no errors. To compile rules at
-build time instead of vendoring them, see the coex-build crate.
+written only when the rules have no errors, and atomically: an interrupted
+write leaves the old file. A symbolic link is written through (the file it
+points to gets the code); a device or FIFO is written in place, never
+replaced; `-o -` writes to stdout. To compile rules at build time instead of
+vendoring them, see the coex-build crate.
 
 With --check nothing is written: exit 0 when FILE holds exactly what the rules
 generate, 1 when it is stale or missing (for CI).")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
-    /// Where to write the generated Rust source
+    /// Where to write the generated Rust source (`-` for stdout)
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
     /// Compare FILE with what the rules generate instead of writing it
@@ -44,7 +48,7 @@ pub fn run(args: Args) -> ExitCode {
         Ok(code) => code,
         Err(diagnostics) => {
             common::print_diagnostics(&sources, &diagnostics);
-            eprintln!(
+            report!(
                 "error: the rule set `{origin}` has errors ({}); no tables were generated",
                 coex::diagnostic::summary(&diagnostics)
             );
@@ -54,13 +58,19 @@ pub fn run(args: Args) -> ExitCode {
     if args.check {
         return check(&args, &origin, &code);
     }
-    match common::write_atomically(&args.output, code.as_bytes()) {
+    if args.output.as_os_str() == "-" {
+        return match common::print(&code) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        };
+    }
+    match write::write_file(&args.output, code.as_bytes()) {
         Ok(()) => {
-            eprintln!("wrote {} ({} bytes)", args.output.display(), code.len());
+            report!("wrote {} ({} bytes)", args.output.display(), code.len());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write `{}`: {e}", args.output.display());
+            report!("error: cannot write `{}`: {e}", args.output.display());
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -75,21 +85,21 @@ fn check(args: &Args, origin: &str, code: &str) -> ExitCode {
     };
     match std::fs::read(&args.output) {
         Ok(written) if written == code.as_bytes() => {
-            eprintln!("{file} is up to date with the rule set `{origin}`");
+            report!("{file} is up to date with the rule set `{origin}`");
             ExitCode::SUCCESS
         }
         Ok(_) => {
-            eprintln!("error: `{file}` is stale: the rule set `{origin}` generates other tables");
-            eprintln!("help: regenerate it with `coex build{rules} -o {file}`");
+            report!("error: `{file}` is stale: the rule set `{origin}` generates other tables");
+            report!("help: regenerate it with `coex build{rules} -o {file}`");
             ExitCode::from(EXIT_ERRORS)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("error: `{file}` does not exist");
-            eprintln!("help: generate it with `coex build{rules} -o {file}`");
+            report!("error: `{file}` does not exist");
+            report!("help: generate it with `coex build{rules} -o {file}`");
             ExitCode::from(EXIT_ERRORS)
         }
         Err(e) => {
-            eprintln!("error: cannot read `{file}`: {e}");
+            report!("error: cannot read `{file}`: {e}");
             ExitCode::from(EXIT_USAGE)
         }
     }

@@ -37,7 +37,7 @@ pub fn run(args: Args) -> ExitCode {
             let decisions = compiled.model.as_ref().map_or(0, |m| m.decisions.len());
             let examples = compiled.model.as_ref().map_or(0, |m| m.examples.len());
             if errors == 0 {
-                eprintln!(
+                report!(
                     "checked {}: {}, {}; {}",
                     plural(sources.len() as u64, "file", "files"),
                     plural(decisions as u64, "decision", "decisions"),
@@ -45,7 +45,7 @@ pub fn run(args: Args) -> ExitCode {
                     diagnostic::summary(&compiled.diagnostics)
                 );
             } else {
-                eprintln!(
+                report!(
                     "error: could not check the rule set: {}",
                     diagnostic::summary(&compiled.diagnostics)
                 );
@@ -62,7 +62,9 @@ pub fn run(args: Args) -> ExitCode {
                     .map(|d| d.to_json(&sources))
                     .collect::<Vec<_>>(),
             });
-            println!("{json:#}");
+            if let Err(code) = common::print(format!("{json:#}\n")) {
+                return code;
+            }
         }
     }
     if errors > 0 {

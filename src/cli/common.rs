@@ -1,10 +1,11 @@
-//! What every subcommand shares: `--rules`, loading, colour, exit codes.
+//! What every subcommand shares: `--rules`, loading, colour, exit codes,
+//! and writing to stdout and stderr.
 
 use coex::diagnostic::{self, Code, Diagnostic};
 use coex::model::CheckedModel;
 use coex::source::Sources;
 use coex::text::plural;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +24,7 @@ pub fn load(rules: &RulesArg) -> Result<Sources, ExitCode> {
     match &rules.rules {
         None => Ok(coex::shipped::sources()),
         Some(dir) => coex::fs::read_rule_set(dir).map_err(|e| {
-            eprintln!("error: {e}");
+            report!("error: {e}");
             ExitCode::from(EXIT_USAGE)
         }),
     }
@@ -38,10 +39,7 @@ pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    eprint!(
-        "{}",
-        diagnostic::render(sources, diagnostics, colour_stderr())
-    );
+    to_stderr(&diagnostic::render(sources, diagnostics, colour_stderr()));
 }
 
 /// Load and compile, and run `command` on the rule set if it has no
@@ -89,7 +87,7 @@ fn with_checked(
             diagnostic::blocking(&compiled.diagnostics)
         };
         print_diagnostics(&sources, &shown);
-        eprintln!(
+        report!(
             "error: the rule set has errors ({}); run `coex check` for details",
             diagnostic::summary(&shown)
         );
@@ -114,36 +112,40 @@ pub fn note_failing_examples(diagnostics: &[Diagnostic], subject: &str, check: &
     } else {
         ("do", "them")
     };
-    eprintln!(
+    report!(
         "note: {} of {subject} {verb} not hold; {check} shows {pronoun}",
         plural(failing as u64, "`expect` example", "`expect` examples")
     );
 }
 
-/// Write a file atomically: a temporary file in the same directory, synced,
-/// then renamed over the target. An interrupted write leaves the old file.
-pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file path"))?;
-    let temporary = dir.join(format!(
-        ".{}.coex-tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+/// Print to stdout, all of it, and flush. A reader that stops early
+/// (`coex table route | head`) is not an error: the command ends with the
+/// exit status it would have had. Any other failure (a full disk) is
+/// reported, and the command exits 2.
+pub fn print(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(text.as_ref())
+        .and_then(|()| stdout.flush());
+    stdout_written(written).map(|_| ())
+}
+
+/// What a write to stdout came to: `Ok(true)` written, `Ok(false)` the
+/// reader has gone (a closed pipe: stop writing, quietly), or, after the
+/// error is reported, the exit code 2.
+pub fn stdout_written(result: std::io::Result<()>) -> Result<bool, ExitCode> {
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => {
+            to_stderr(&format!("error: cannot write to standard output: {e}\n"));
+            Err(ExitCode::from(EXIT_USAGE))
+        }
     }
-    result
+}
+
+/// Write to stderr. A failure is ignored: there is nowhere left to say it
+/// (`eprint!` would panic instead).
+pub fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

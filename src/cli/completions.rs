@@ -1,6 +1,7 @@
 //! `coex completions`: shell completion scripts generated from the command
 //! line's own definition, so they never fall behind it.
 
+use super::common;
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::process::ExitCode;
@@ -20,7 +21,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let mut command = super::Cli::command();
-    let mut stdout = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut command, "coex", &mut stdout);
-    ExitCode::SUCCESS
+    // Into memory first: `generate` panics when its writer fails.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "coex", &mut script);
+    match common::print(script) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
 }

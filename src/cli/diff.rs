@@ -69,7 +69,7 @@ pub fn run(args: Args) -> ExitCode {
     let (old, new) = match load(&args) {
         Ok(sides) => sides,
         Err(message) => {
-            eprintln!("error: {message}");
+            report!("error: {message}");
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -80,7 +80,7 @@ pub fn run(args: Args) -> ExitCode {
         if compiled.checked().is_none() {
             let blocking = diagnostic::blocking(&compiled.diagnostics);
             common::print_diagnostics(&loaded.sources, &blocking);
-            eprintln!(
+            report!(
                 "error: cannot compare: the {side} rule set `{}` has {}",
                 loaded.label,
                 plural(blocking.len() as u64, "error", "errors")
@@ -123,13 +123,8 @@ pub fn run(args: Args) -> ExitCode {
             format!("{json:#}\n")
         }
     };
-    // A reader that stops early (`| head`) is not an error.
-    let written = std::io::Write::write_all(&mut std::io::stdout().lock(), output.as_bytes());
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the diff: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+    if let Err(code) = common::print(output) {
+        return code;
     }
     if result.is_same() {
         ExitCode::SUCCESS

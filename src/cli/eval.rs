@@ -1,8 +1,11 @@
 //! `coex eval`: answer one question, or a stream of JSON lines (`--batch`).
 
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use coex::diagnostic::Diagnostic;
 use coex::eval::{Answer, EvalError, Evaluator};
+use coex::limits::MAX_BATCH_LINE_BYTES;
 use coex::tables::Citation;
+use coex::text::padded;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
@@ -66,57 +69,60 @@ fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
         }
         evaluator.eval_named(decision, pairs)
     } else if args.inputs.iter().any(|i| i.contains('=')) {
-        eprintln!(
-            "error: give every input as `name=value`, or give only the values, in input order"
-        );
+        report!("error: give every input as `name=value`, or give only the values, in input order");
         return ExitCode::from(EXIT_USAGE);
     } else {
         evaluator.eval_positional(decision, args.inputs.iter().map(|s| s.as_str()))
     };
-    match (result, args.format) {
-        (Ok(answer), Format::Text) => {
-            print!("{}", text_answer(&answer, args.explain));
-            ExitCode::SUCCESS
-        }
+    let (printed, code) = match (result, args.format) {
+        (Ok(answer), Format::Text) => (
+            common::print(text_answer(&answer, args.explain)),
+            ExitCode::SUCCESS,
+        ),
         (Ok(answer), Format::Json) => {
             let json = serde_json::to_string(&answer_json(&answer, args.explain));
-            println!("{}", json.expect("an answer serializes"));
-            ExitCode::SUCCESS
+            (
+                common::print(format!("{}\n", json.expect("an answer serializes"))),
+                ExitCode::SUCCESS,
+            )
         }
         (Err(error), format) => {
-            if format == Format::Json {
-                println!("{}", error_json(&error, args.explain));
+            let printed = if format == Format::Json {
+                common::print(format!("{}\n", error_json(&error, args.explain)))
             } else {
-                eprintln!("error: {error}");
+                report!("error: {error}");
                 if let EvalError::Impossible { constraint, .. } = &error {
-                    eprintln!("  --> {}:{}", constraint.file, constraint.line);
+                    report!("  --> {}:{}", constraint.file, constraint.line);
                     if !constraint.source.is_empty() {
-                        eprintln!("  = source: {}", constraint.source);
+                        report!("  = source: {}", constraint.source);
                     }
                     if args.explain {
-                        eprintln!("  = constraint: {}", constraint.text);
+                        report!("  = constraint: {}", constraint.text);
                     }
                 }
-            }
-            ExitCode::from(if error.is_impossible() {
+                Ok(())
+            };
+            let code = ExitCode::from(if error.is_impossible() {
                 EXIT_ERRORS
             } else {
                 EXIT_USAGE
-            })
+            });
+            (printed, code)
         }
-    }
+    };
+    printed.err().unwrap_or(code)
 }
 
 fn text_answer(answer: &Answer, explain: bool) -> String {
     let width = answer
         .outputs
         .iter()
-        .map(|(n, _)| n.len())
+        .map(|(n, _)| n.chars().count())
         .max()
         .unwrap_or(0);
     let mut out = String::new();
     for (name, value) in &answer.outputs {
-        out.push_str(&format!("{name:width$}  {value}\n"));
+        out.push_str(&format!("{}  {value}\n", padded(name, width)));
     }
     if explain {
         let rule = &answer.rule;
@@ -212,7 +218,9 @@ fn error_json(error: &EvalError, explain: bool) -> Value {
 }
 
 /// One JSON line in, one JSON line out, in order, in constant memory. A bad
-/// line gets an `{"error": ...}` answer and the batch goes on.
+/// line gets an `{"error": ...}` answer and the batch goes on; so does a
+/// line over [`MAX_BATCH_LINE_BYTES`], which is skipped unread. When the
+/// reader of stdout goes away, the batch stops quietly.
 fn batch(evaluator: &Evaluator) -> ExitCode {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
@@ -220,30 +228,81 @@ fn batch(evaluator: &Evaluator) -> ExitCode {
     let mut line = Vec::new();
     let mut number = 0u64;
     loop {
-        line.clear();
-        match input.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
+        let length = match read_line(&mut input, &mut line, MAX_BATCH_LINE_BYTES) {
+            Ok(None) => break,
+            Ok(Some(length)) => length,
             Err(e) => {
                 let _ = output.flush();
-                eprintln!("error: cannot read stdin after line {number}: {e}");
+                report!("error: cannot read stdin after line {number}: {e}");
                 return ExitCode::from(EXIT_USAGE);
             }
-        }
+        };
         number += 1;
-        let written = answer_line(evaluator, &line, &mut output)
+        let written = if length > MAX_BATCH_LINE_BYTES {
+            let limit = Diagnostic::limit(
+                "the length of this line",
+                format!("{MAX_BATCH_LINE_BYTES} bytes"),
+                format!("{length} bytes"),
+                None,
+            );
+            serde_json::to_writer(&mut output, &json!({ "error": limit.message }))
+        } else {
+            answer_line(evaluator, &line, &mut output)
+        };
+        let written = written
             .map_err(std::io::Error::from)
             .and_then(|()| output.write_all(b"\n"));
-        if let Err(e) = written {
-            eprintln!("error: cannot write the answer to line {number}: {e}");
-            return ExitCode::from(EXIT_USAGE);
+        match common::stdout_written(written) {
+            Ok(true) => {}
+            Ok(false) => return ExitCode::SUCCESS,
+            Err(code) => return code,
         }
     }
-    if let Err(e) = output.flush() {
-        eprintln!("error: cannot write answers: {e}");
-        return ExitCode::from(EXIT_USAGE);
+    match common::stdout_written(output.flush()) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(code) => code,
     }
-    ExitCode::SUCCESS
+}
+
+/// Read one line (through its `\n`) into `line`, keeping at most `limit`
+/// bytes of it: the line's length without the `\n`, or `None` at the end of
+/// the input. A longer line is read to its end but not kept (`line` is left
+/// empty), so memory stays bounded whatever the input.
+fn read_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<usize>> {
+    line.clear();
+    let mut length = 0usize;
+    let mut read = false;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            break;
+        }
+        read = true;
+        let (chunk, end) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buffer[..i], true),
+            None => (buffer, false),
+        };
+        length = length.saturating_add(chunk.len());
+        if length <= limit {
+            line.extend_from_slice(chunk);
+        } else {
+            line.clear();
+        }
+        let used = chunk.len() + usize::from(end);
+        input.consume(used);
+        if end {
+            break;
+        }
+    }
+    Ok(read.then_some(length))
 }
 
 /// Answer one request line, writing the answer's JSON (without the line

@@ -4,7 +4,7 @@
 //! usage or I/O errors.
 
 use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
-use coex::diagnostic;
+use super::write;
 use coex::source::Sources;
 use coex::text::plural;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ pub fn run(args: Args) -> ExitCode {
     let paths = if args.paths.is_empty() {
         let rules = PathBuf::from("rules");
         if !rules.is_dir() {
-            eprintln!(
+            report!(
                 "error: no paths given, and there is no `rules` directory here\n\n\
                  Usage: coex fmt [--check] [PATHS]...\n\n\
                  For more information, try '--help'."
@@ -58,7 +58,7 @@ pub fn run(args: Args) -> ExitCode {
             match coex::fs::rule_files(&path) {
                 Ok(found) => files.extend(found),
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    report!("error: {e}");
                     io_error = true;
                 }
             }
@@ -76,7 +76,9 @@ pub fn run(args: Args) -> ExitCode {
             Outcome::Changed => {
                 changed += 1;
                 if args.check {
-                    println!("{}", file.display());
+                    if let Err(code) = common::print(format!("{}\n", file.display())) {
+                        return code;
+                    }
                 }
             }
             Outcome::Failed => failed += 1,
@@ -85,7 +87,7 @@ pub fn run(args: Args) -> ExitCode {
     }
 
     if args.check && changed > 0 {
-        eprintln!(
+        report!(
             "error: {} not formatted; run `coex fmt` to format {}",
             plural(changed as u64, "file is", "files are"),
             if changed == 1 { "it" } else { "them" }
@@ -101,36 +103,29 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn format_one(path: &Path, check: bool) -> Outcome {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                eprintln!(
-                    "error: `{}` is not UTF-8 text; rule files must be saved as UTF-8",
-                    path.display()
-                );
-                return Outcome::Io;
-            }
-        },
+    let original = match coex::fs::read_rule_file(path) {
+        Ok(text) => text,
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", path.display());
+            report!("error: {e}");
             return Outcome::Io;
         }
     };
     let mut sources = Sources::new();
-    let id = sources.add(path.display().to_string(), text.as_str());
-    let parsed = match coex::syntax::parse_file(id, &text) {
+    let id = sources.add(path.display().to_string(), original.as_str());
+    // Without its byte-order mark, if it has one.
+    let text = &sources.get(id).text;
+    let parsed = match coex::syntax::parse_file(id, text) {
         Ok(parsed) => parsed,
         Err(error) => {
-            eprint!(
-                "{}",
-                diagnostic::render(&sources, &[error], common::colour_stderr())
-            );
+            common::print_diagnostics(&sources, &[error]);
             return Outcome::Failed;
         }
     };
-    let formatted = coex::format::format_file(&text, &parsed);
-    if formatted == text {
+    let formatted = coex::format::format_file(text, &parsed);
+    // The file's byte-order mark and line ends are kept: a CRLF checkout
+    // stays CRLF.
+    let output = coex::format::in_style_of(&original, &formatted);
+    if output == original {
         return Outcome::Unchanged;
     }
     // A safety net, as for any tool that rewrites source: the new text must
@@ -138,7 +133,7 @@ fn format_one(path: &Path, check: bool) -> Outcome {
     let same = coex::syntax::parse_file(id, &formatted)
         .is_ok_and(|reparsed| coex::format::equivalent(&parsed, &reparsed));
     if !same {
-        eprintln!(
+        report!(
             "error: formatting `{}` would change what it says; the file is left as it is\n  \
              = note: this is a bug in `coex fmt`; please report it with the file",
             path.display()
@@ -148,14 +143,9 @@ fn format_one(path: &Path, check: bool) -> Outcome {
     if check {
         return Outcome::Changed;
     }
-    let permissions = std::fs::metadata(path).map(|m| m.permissions());
-    if let Err(e) = common::write_atomically(path, formatted.as_bytes()) {
-        eprintln!("error: cannot write `{}`: {e}", path.display());
+    if let Err(e) = write::write_file(path, output.as_bytes()) {
+        report!("error: cannot write `{}`: {e}", path.display());
         return Outcome::Io;
-    }
-    if let Ok(permissions) = permissions {
-        // The new file was created with default permissions.
-        let _ = std::fs::set_permissions(path, permissions);
     }
     Outcome::Changed
 }

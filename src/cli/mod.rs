@@ -1,6 +1,14 @@
 //! Argument parsing and dispatch. Exit codes: 0 success, 1 the rules have
 //! errors (or, for `diff` and `fmt --check`, a difference), 2 usage or I/O.
 
+/// `eprintln!` that never panics: a line to stderr, a failure ignored
+/// (there is nowhere left to report it).
+macro_rules! report {
+    ($($arg:tt)*) => {
+        $crate::cli::common::to_stderr(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod common;
@@ -10,6 +18,7 @@ mod eval;
 mod fmt;
 mod git;
 mod table;
+mod write;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -70,17 +70,17 @@ fn show(args: &Args, model: &Model) -> ExitCode {
     };
     match render::render(model, &args.decision, &layout) {
         Ok(table) => {
-            print!(
-                "{}",
-                match args.format {
-                    Format::Text => table.text(),
-                    Format::Markdown => table.markdown(),
-                }
-            );
-            ExitCode::SUCCESS
+            let text = match args.format {
+                Format::Text => table.text(),
+                Format::Markdown => table.markdown(),
+            };
+            match common::print(text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(code) => code,
+            }
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            report!("error: {error}");
             ExitCode::from(EXIT_USAGE)
         }
     }

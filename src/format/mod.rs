@@ -8,8 +8,9 @@
 //! - one value per line in an enum; a set, a decision's signature and an
 //!   `expect` on one line, except that a set or the inputs of a decision
 //!   longer than [`MAX_WIDTH`] columns take one member or input per line;
-//! - table columns aligned: every cell padded to its column's widest cell,
-//!   a row's `source "..."` after its closing `|`;
+//! - table columns aligned: every cell padded to its column's widest cell
+//!   (of those up to [`MAX_WIDTH`] wide; a wider one sticks out), a row's
+//!   `source "..."` after its closing `|`;
 //! - one space around `==`, `!=`, `&&`, `->`, after `,` and `:`;
 //! - one blank line between top-level items (consecutive top-level `expect`s
 //!   keep the author's choice); in blocks, the author's blank lines, a run
@@ -22,6 +23,7 @@
 
 mod printer;
 mod same;
+mod style;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
@@ -32,6 +34,7 @@ use crate::syntax::ast::{
 use printer::{Gap, Printer};
 
 pub use same::{equivalent, erased};
+pub use style::in_style_of;
 
 /// The width past which a set's members or a decision's inputs are put one
 /// per line. Rows and `expect`s are never wrapped.
@@ -334,7 +337,10 @@ fn table(p: &mut Printer, t: &Table, gap: Gap) {
     }
 }
 
-/// Column widths of a table, over its header and every row.
+/// Column widths of a table, over its header and every row. A cell wider
+/// than [`MAX_WIDTH`] does not widen its column (it sticks out of it):
+/// padding every row to one huge cell would make the output, and the
+/// memory to build it, grow with rows times that width.
 struct Grid {
     inputs: Vec<usize>,
     outputs: Vec<usize>,
@@ -351,7 +357,10 @@ impl Grid {
                 if widths.len() <= i {
                     widths.push(0);
                 }
-                widths[i] = widths[i].max(width(cell));
+                let width = width(cell);
+                if width <= MAX_WIDTH {
+                    widths[i] = widths[i].max(width);
+                }
             }
         };
         widen(&mut grid.inputs, idents(&t.input_columns));
@@ -391,7 +400,7 @@ fn side(cells: &[String], widths: &[usize]) -> String {
     let text = cells
         .iter()
         .zip(widths)
-        .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - width(cell))))
+        .map(|(cell, &w)| crate::text::padded(cell, w))
         .collect::<Vec<_>>()
         .join(" | ");
     let full = widths.iter().sum::<usize>() + 3 * widths.len().saturating_sub(1);

@@ -154,9 +154,10 @@ impl<'a> Printer<'a> {
 
     /// Whether a comment starts strictly between two source offsets.
     pub fn comment_between(&self, start: usize, end: usize) -> bool {
-        self.comments[self.next_comment..]
-            .iter()
-            .any(|c| c.start > start && c.start < end)
+        // The comments are in source order: look at the first after `start`.
+        let pending = &self.comments[self.next_comment..];
+        let after = pending.partition_point(|c| c.start <= start);
+        pending.get(after).is_some_and(|c| c.start < end)
     }
 
     /// Start a code line whose first token is at source offset `at`.

@@ -12,7 +12,10 @@ use pest::Parser;
 
 /// Parse one file. A syntax error is reported as one diagnostic at the place
 /// the parser stopped, saying what it expected there.
+///
+/// Text over the size limits of [`crate::limits`] is refused first.
 pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
+    crate::limits::check_source(file, text)?;
     let mut pairs = CoexParser::parse(Rule::file, text).map_err(|_| {
         // Parse again, tracking the tokens the parser tried at the place it
         // stopped, so the message can name them (`|`, `because`, ...). Only
