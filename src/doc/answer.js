@@ -77,10 +77,27 @@
     }
   }
 
-  function show(kind, build) {
+  // Outline the table cell that holds the question's inputs, if any.
+  function mark(values) {
+    for (const cell of document.querySelectorAll("td[data-inputs]")) {
+      const sets = cell.dataset.inputs.split("|").map((set) => set.split(",").map(Number));
+      cell.classList.toggle("asked", values !== null && sets.every((set, i) => set.includes(values[i])));
+    }
+  }
+
+  // Replace the answer; `values` (a complete question) marks its cell.
+  function show(kind, build, values) {
+    mark(values || null);
     answer.replaceChildren();
     answer.dataset.kind = kind;
     build(answer);
+    const cell = document.querySelector("td.asked");
+    if (cell) {
+      const button = element("button", "show-cell", "Show its cell in the table");
+      button.type = "button";
+      button.addEventListener("click", () => cell.scrollIntoView({ block: "center" }));
+      answer.append(button);
+    }
   }
 
   function respond(fragment) {
@@ -109,7 +126,7 @@
         into.dataset.constraint = String(-entry);
         into.append(element("p", "verdict impossible", "impossible input for `" + data.decision + "`: " + constraint.because));
         citation(into, "excluded by ", "impossible-" + -entry, "impossible input " + -entry, constraint);
-      });
+      }, question.values);
       return;
     }
     const row = data.rows[entry];
@@ -119,7 +136,7 @@
       data.outputs.forEach((name, i) => list.append(element("dt", "", name), element("dd", "", row.outputs[i])));
       into.append(list);
       citation(into, "decided by ", "rule-" + (entry + 1), "row " + row.row + " of table \u201c" + row.table + "\u201d", row);
-    });
+    }, question.values);
   }
 
   function fromAddress() {

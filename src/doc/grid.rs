@@ -139,7 +139,19 @@ fn cell_html(
     column: &Label,
     cell: &Cell,
 ) -> String {
-    let entries = entries(context, rendered, section, row, column);
+    let (sets, entries) = entries(context, rendered, section, row, column);
+    // The values the cell covers, per input (`0,4|0|1,2,3`): the page's
+    // script outlines the cell of the question it answers.
+    let covers = sets
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
     let mut cites = String::new();
     let mut titles = Vec::new();
     for entry in &entries {
@@ -182,25 +194,26 @@ fn cell_html(
                 })
                 .unwrap_or_default();
             format!(
-                "<td class=\"cell\"{style} title=\"{title}\">{}{cites}</td>",
+                "<td class=\"cell\"{style} data-inputs=\"{covers}\" title=\"{title}\">{}{cites}</td>",
                 escape(&cell.text())
             )
         }
         Cell::Impossible => {
-            format!("<td class=\"cell impossible\" title=\"{title}\">impossible{cites}</td>")
+            format!("<td class=\"cell impossible\" data-inputs=\"{covers}\" title=\"{title}\">impossible{cites}</td>")
         }
         Cell::Undecided | Cell::Conflicting => format!("<td title=\"{title}\">?</td>"),
     }
 }
 
-/// The distinct rows and constraints that answer a cell's inputs, in order.
-fn entries(
+/// The values of each input a cell covers, and the distinct rows and
+/// constraints that answer its inputs, in order.
+fn entries<'a>(
     context: &Context<'_>,
     rendered: &RenderedTable,
-    section: &Section,
-    row: &GridRow,
-    column: &Label,
-) -> Vec<Entry> {
+    section: &'a Section,
+    row: &'a GridRow,
+    column: &'a Label,
+) -> (Vec<&'a [ValueId]>, Vec<Entry>) {
     let d = context.decision;
     let position = |name: &str| d.inputs.iter().position(|c| c.name == name);
     let mut sets: Vec<&[ValueId]> = vec![&[]; d.inputs.len()];
@@ -238,7 +251,7 @@ fn entries(
         Entry::Impossible(c) => (0, c),
         Entry::Row(r) => (1, r),
     });
-    found
+    (sets, found)
 }
 
 fn each_point(

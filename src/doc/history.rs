@@ -137,7 +137,7 @@ fn changes(old: RuleSet<'_>, new: RuleSet<'_>, link: bool) -> String {
     if !lines.is_empty() {
         out.push_str("<ul>\n");
         for line in lines {
-            out.push_str(&format!("<li>{}</li>\n", backticks_as_code(&line)));
+            out.push_str(&format!("<li>{}</li>\n", html::inline(&line)));
         }
         out.push_str("</ul>\n");
     }
@@ -215,20 +215,4 @@ fn rules(side: &str, refs: &[RuleRef], set: RuleSet<'_>, decision: &str) -> Stri
         ));
     }
     out
-}
-
-/// A line of `coex diff`'s text with its `names` in code style.
-fn backticks_as_code(line: &str) -> String {
-    line.split('`')
-        .enumerate()
-        .map(
-            |(i, part)| {
-                if i % 2 == 1 {
-                    code(part)
-                } else {
-                    escape(part)
-                }
-            },
-        )
-        .collect()
 }

@@ -75,7 +75,7 @@ pub fn docs(lines: &[String]) -> String {
         if !paragraph.is_empty() {
             out.push_str(&format!(
                 "<p class=\"doc\">{}</p>\n",
-                escape(&paragraph.join(" "))
+                inline(&paragraph.join(" "))
             ));
             paragraph.clear();
         }
@@ -92,13 +92,36 @@ pub fn docs(lines: &[String]) -> String {
     out
 }
 
-/// The first line of a doc comment, or nothing.
-pub fn first_line(lines: &[String]) -> &str {
+/// The first paragraph of a doc comment (its lines joined), or nothing.
+pub fn summary(lines: &[String]) -> String {
     lines
         .iter()
         .map(|l| l.trim())
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text with `names` in backticks (as doc comments and `coex diff` write
+/// them) in code style, everything escaped.
+pub fn inline(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    // An odd backtick out is text, not the start of code.
+    let paired = parts.len() % 2 == 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && (paired || i + 1 < parts.len()) {
+                code(part)
+            } else if i % 2 == 1 {
+                format!("`{}", escape(part))
+            } else {
+                escape(part)
+            }
+        })
+        .collect()
 }
 
 /// An id attribute's value from a label: letters, digits, `-` and `_`
@@ -126,5 +149,9 @@ mod tests {
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
         );
         assert_eq!(id("2019-06 (June)"), "2019-06--June-");
+        assert_eq!(
+            inline("`mode` < `homed` and `odd"),
+            "<code>mode</code> &lt; <code>homed</code> and `odd"
+        );
     }
 }

@@ -41,13 +41,13 @@ pub fn page(set: RuleSet<'_>) -> String {
         }
         body.push_str("<ul>\n");
         for d in decisions {
-            let doc = html::first_line(&d.docs);
+            let doc = html::summary(&d.docs);
             body.push_str(&format!(
                 "<li><a href=\"{}\">{}</a>{}{}</li>\n",
                 escape(&page_file(d)),
                 code(&d.name),
                 if doc.is_empty() { "" } else { " — " },
-                escape(doc)
+                html::inline(&doc)
             ));
         }
         body.push_str("</ul>\n");
@@ -81,7 +81,7 @@ fn vocabulary(set: RuleSet<'_>) -> String {
                     .map(|a| code(a))
                     .collect::<Vec<_>>()
                     .join(", "),
-                escape(&v.docs.join(" "))
+                html::inline(&v.docs.join(" "))
             ));
         }
         out.push_str("</tbody>\n</table>\n</div>\n");
@@ -101,7 +101,7 @@ fn vocabulary(set: RuleSet<'_>) -> String {
                     code(&s.name),
                     members.join(", "),
                     if doc.is_empty() { "" } else { " — " },
-                    escape(&doc)
+                    html::inline(&doc)
                 ));
             }
             out.push_str("</ul>\n");

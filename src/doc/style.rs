@@ -56,6 +56,8 @@ td.cell.impossible, .swatch.impossible {
   background: repeating-linear-gradient(135deg, transparent 0 6px, var(--stripe) 6px 9px);
   border-left-color: var(--muted); color: var(--muted);
 }
+td.cell.asked { outline: 3px solid var(--fg); outline-offset: -3px; font-weight: 700; }
+button.show-cell { font: inherit; font-size: 0.9em; padding: 0.25em 0.75em; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; cursor: pointer; }
 a.cite { font-size: 0.75em; margin-left: 0.4em; text-decoration: none; vertical-align: super; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center; margin: 0.5em 0; padding: 0; list-style: none; }
 .swatch { display: inline-block; padding: 0.1em 0.6em; border-radius: 4px; border-left: 4px solid hsl(var(--hue) 60% var(--cell-border-l)); background: hsl(var(--hue) var(--cell-s) var(--cell-l)); }
