@@ -282,6 +282,19 @@ fn the_site_in_a_browser() {
         json!("error: `sender` is not an input of `route`; its inputs are `sender_mode`, `sender_client`, `sender_homed`, `recipient_mode`, `scope`")
     );
 
+    // An unknown value: the message `coex eval` gives for it.
+    let eval = eval_batch(
+        "route",
+        &[vec![
+            ("scope".into(), "InTenant".into()),
+            ("sender_mode".into(), "Nope".into()),
+        ]],
+    );
+    assert_eq!(
+        results["unknownValue"],
+        json!({"kind": "error", "message": format!("error: {}", eval[0]["error"].as_str().unwrap())})
+    );
+
     // The form writes the question into the fragment, one input at a time.
     let form = &results["form"];
     assert_eq!(
