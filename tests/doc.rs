@@ -204,3 +204,36 @@ fn errors_name_the_directory() {
         "no site from rules with errors"
     );
 }
+
+#[test]
+fn a_decision_too_large_for_a_page_and_one_named_like_a_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("big.coex"),
+        "enum Digit { D0, D1, D2, D3, D4, D5, D6, D7, D8, D9 }\n\
+         enum Answer { Yes }\n\n\
+         /// Six digits: a million inputs.\n\
+         decision index(a: Digit, b: Digit, c: Digit, d: Digit, e: Digit, f: Digit) -> answer: Answer {\n\
+         \x20   table \"all\"\n\
+         \x20   | a | b | c | d | e | f || answer |\n\
+         \x20   | * | * | * | * | * | * || Yes    |\n\
+         }\n",
+    )
+    .expect("write");
+    let rules = dir.path().to_str().unwrap().to_string();
+    let pages = site(&["--rules", &rules]);
+    let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["history.html", "index.decision.html", "index.html"]);
+    let index = &pages[2].1;
+    assert!(index.contains("<a href=\"index.decision.html\"><code>index</code></a>"));
+    let page = &pages[1].1;
+    assert!(page.contains("1000000 inputs: 1000000 decided by 1 row in 1 table"));
+    assert!(page
+        .contains("too large to print as a table (10000 rows × 10 columns in each of 10 tables)"));
+    assert!(page.contains("ask <code>coex eval index name=value ...</code> instead"));
+    assert!(
+        !page.contains("decision-data"),
+        "a million entries are not embedded"
+    );
+    assert!(page.contains("<li id=\"rule-1\">"));
+}

@@ -7,7 +7,7 @@ use super::grid::{self, Context};
 use super::html::{self, code, escape, Here};
 use super::RuleSet;
 use crate::model::{Decision, Model};
-use crate::render::{self, Layout};
+use crate::render::{self, Layout, RenderError};
 use crate::tables::{self, Citation, DecisionTable, Entry, MAX_ENTRIES};
 use crate::text::plural;
 
@@ -45,6 +45,20 @@ pub fn page(set: RuleSet<'_>, index: usize) -> String {
             };
             body.push_str(&grid::tables(&context, &rendered));
         }
+        Err(RenderError::TooLarge {
+            rows,
+            columns,
+            sections,
+            ..
+        }) => body.push_str(&format!(
+            "<p>This decision is too large to print as a table ({rows} rows × {columns} columns{}); \
+             its rows are listed below, and <code>coex table --rows ... --columns ...</code> prints a part of it.</p>\n",
+            if sections > 1 {
+                format!(" in each of {sections} tables")
+            } else {
+                String::new()
+            }
+        )),
         Err(error) => body.push_str(&format!(
             "<p>This decision is not printed as a table: {}. Its rows are listed below.</p>\n",
             escape(&error.to_string())
@@ -67,7 +81,7 @@ pub fn page(set: RuleSet<'_>, index: usize) -> String {
     )
 }
 
-/// `route(sender_mode: Mode, ...) -> (lands: Landing, thread: Thread)`, each
+/// `Inputs (sender_mode: Mode, ...) → outputs (lands: Landing, ...)`, each
 /// enum linked to the vocabulary.
 fn signature(model: &Model, d: &Decision) -> String {
     let params = |columns: &[crate::model::Column]| {
