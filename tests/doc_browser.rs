@@ -282,6 +282,14 @@ fn the_site_in_a_browser() {
         json!("error: `sender` is not an input of `route`; its inputs are `sender_mode`, `sender_client`, `sender_homed`, `recipient_mode`, `scope`")
     );
 
+    // A link to a part of the page is not a question.
+    assert_eq!(
+        results["anchor"]["kind"],
+        json!("empty"),
+        "{}",
+        results["anchor"]
+    );
+
     // An unknown value: the message `coex eval` gives for it.
     let eval = eval_batch(
         "route",

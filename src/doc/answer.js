@@ -139,10 +139,14 @@
     }, question.values);
   }
 
-  function fromAddress() {
+  // A link to a part of the page (`#rule-3`) is not a question: it leaves
+  // the answer as it is (on load, the hint).
+  function fromAddress(loading) {
     const fragment = location.hash.replace(/^#/, "");
-    // A link to a part of the page (`#rule-3`) is not a question.
     if (fragment !== "" && fragment.indexOf("=") < 0 && document.getElementById(fragment)) {
+      if (loading) {
+        respond("");
+      }
       return;
     }
     respond(fragment);
@@ -157,7 +161,7 @@
     respond(fragment);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  window.addEventListener("hashchange", fromAddress);
+  window.addEventListener("hashchange", () => fromAddress(false));
   form.hidden = false;
-  fromAddress();
+  fromAddress(true);
 })();
