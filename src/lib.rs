@@ -10,6 +10,7 @@
 //!                                                     ├─ tables ─▶ lookup tables ─ codegen ─▶ Rust source
 //!                                                     ├─ render ─▶ readable tables
 //!                                                     ├─ diff ───▶ changed answers (two models)
+//!                                                     ├─ doc ────▶ web pages of the rule book
 //!                                                     └─ eval ───▶ answers
 //! ```
 //!
@@ -23,6 +24,7 @@ pub mod check;
 pub mod codegen;
 pub mod diagnostic;
 pub mod diff;
+pub mod doc;
 pub mod eval;
 pub mod format;
 pub mod fs;

@@ -14,6 +14,7 @@ mod check;
 mod common;
 mod completions;
 mod diff;
+mod doc;
 mod eval;
 mod fmt;
 mod git;
@@ -32,7 +33,7 @@ use std::process::ExitCode;
 Business coexist (routing, presence, meetings, interop), checks them for gaps and \
 conflicts, answers questions from them, and compiles them into lookup tables.\n\n\
 Without --rules, every command uses the rule set shipped with coex.",
-    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route\n  coex diff rules/history/2021-08 rules\n  coex completions bash"
+    after_help = "Examples:\n  coex check\n  coex eval route sender_mode=Islands sender_client=Teams sender_homed=Online recipient_mode=SfBOnly scope=InTenant\n  coex table route\n  coex diff rules/history/2021-08 rules\n  coex doc -o site\n  coex completions bash"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -46,6 +47,7 @@ enum Command {
     Eval(eval::Args),
     Table(table::Args),
     Diff(diff::Args),
+    Doc(doc::Args),
     Fmt(fmt::Args),
     Completions(completions::Args),
 }
@@ -68,6 +70,7 @@ pub fn run() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Table(args) => table::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Doc(args) => doc::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Completions(args) => completions::run(args),
     }

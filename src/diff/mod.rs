@@ -65,6 +65,10 @@
 mod answers;
 mod render;
 mod structure;
+
+pub(crate) use render::{
+    answer_header, description, has_patterns, outcome_text, rule_lines, NOTES_TITLE,
+};
 #[cfg(test)]
 mod tests;
 

@@ -110,7 +110,7 @@ impl Diff {
 
     /// One line per decision added, removed or with other inputs, and per
     /// enum that changed.
-    fn structure_lines(&self) -> Vec<String> {
+    pub(crate) fn structure_lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         for d in &self.decisions {
             match (d.status, &d.old, &d.new) {
@@ -139,14 +139,15 @@ impl Diff {
     }
 }
 
-const NOTES_TITLE: &str = "impossible on both sides, for another reason (not a difference)";
+pub(crate) const NOTES_TITLE: &str =
+    "impossible on both sides, for another reason (not a difference)";
 
-fn has_patterns(d: &DecisionDiff) -> bool {
+pub(crate) fn has_patterns(d: &DecisionDiff) -> bool {
     d.status == Status::Changed || !d.notes.is_empty()
 }
 
 /// `answers changed for 3 inputs (2 patterns), 2 new inputs (1 pattern)`
-fn description(d: &DecisionDiff) -> String {
+pub(crate) fn description(d: &DecisionDiff) -> String {
     let mut parts = Vec::new();
     let of = |kind: ChangeKind| {
         let changes: Vec<&Change> = d.changes.iter().filter(|c| c.kind == kind).collect();
@@ -270,7 +271,7 @@ fn enum_line(e: &EnumDiff) -> String {
 
 /// An answer as a cell: outputs joined with ` / ` (as `coex table` prints
 /// them), `impossible (reason)`, or `(not an input)`.
-fn outcome_text(outcome: &Option<Outcome>) -> String {
+pub(crate) fn outcome_text(outcome: &Option<Outcome>) -> String {
     match outcome {
         Some(Outcome::Outputs(values)) => values
             .iter()
@@ -283,7 +284,7 @@ fn outcome_text(outcome: &Option<Outcome>) -> String {
 }
 
 /// `old` or `old: lands / thread` (the outputs a cell shows, in order).
-fn answer_header(side: &str, signature: &Option<Signature>) -> String {
+pub(crate) fn answer_header(side: &str, signature: &Option<Signature>) -> String {
     match signature {
         Some(s) if !s.outputs.is_empty() => {
             let names: Vec<&str> = s.outputs.iter().map(|p| p.name.as_str()).collect();
@@ -295,7 +296,7 @@ fn answer_header(side: &str, signature: &Option<Signature>) -> String {
 
 /// The rows and constraints of one side, one line per file and table:
 /// `route.coex:73, 76 (table "Table 1a", rows 2, 5)`, `route.coex:69 (impossible)`.
-fn rule_lines(rules: &[RuleRef]) -> Vec<String> {
+pub(crate) fn rule_lines(rules: &[RuleRef]) -> Vec<String> {
     /// File, table, lines, rows.
     type Group<'a> = (&'a str, Option<&'a str>, Vec<String>, Vec<String>);
     let mut groups: Vec<Group> = Vec::new();

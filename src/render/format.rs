@@ -113,7 +113,7 @@ impl RenderedTable {
     }
 
     /// `route, scope=InTenant — columns: recipient_mode — cells: lands / thread`
-    fn title(&self, section: &Section) -> String {
+    pub(crate) fn title(&self, section: &Section) -> String {
         format!(
             "{} — columns: {} — cells: {}",
             self.heading(section),
@@ -140,7 +140,7 @@ impl RenderedTable {
     /// `sender_mode=TeamsOnly sender_homed=OnPrem`: the row inputs (and,
     /// for impossible cells, the column input) that are not `*`, or
     /// `every row` / `every cell` when all are.
-    fn pattern(&self, row: &ImpossibleRow) -> String {
+    pub(crate) fn pattern(&self, row: &ImpossibleRow) -> String {
         let parts: Vec<String> = self
             .row_inputs
             .iter()
