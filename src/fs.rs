@@ -65,7 +65,7 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         let path = entry
             .map_err(|e| LoadError::Io(dir.to_path_buf(), e))?
             .path();
-        if !path.extension().is_some_and(|e| e == "coex") {
+        if path.extension().is_none_or(|e| e != "coex") {
             continue;
         }
         match std::fs::metadata(&path) {

@@ -223,7 +223,7 @@ fn the_site_in_a_browser() {
     let compiled = coex::compile(&sources);
     let model = compiled.valid_model().expect("the shipped rules check");
     let pages: Vec<String> = model.decisions.iter().map(coex::doc::page_file).collect();
-    let route = every_input(model, "route");
+    let route = every_input(&model, "route");
     let answers = eval_batch("route", &route);
     let questions: Vec<String> = route.iter().map(|i| fragment(i)).collect();
     let harness = HARNESS.replace(

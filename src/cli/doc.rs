@@ -4,7 +4,8 @@
 use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
 use coex::diagnostic;
 use coex::doc::{self, RuleSet};
-use coex::model::Model;
+use coex::model::CheckedModel;
+use coex::Compiled;
 use coex::source::Sources;
 use coex::text::plural;
 use std::path::{Path, PathBuf};
@@ -40,19 +41,20 @@ pub struct Args {
     history: Option<PathBuf>,
 }
 
-/// A rule set read and checked.
-struct Checked {
+/// A dated rule set, read and compiled.
+struct Dated {
+    path: PathBuf,
     label: String,
     sources: Sources,
-    model: Model,
+    compiled: Compiled,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (sources, model) = match common::compile_valid(&args.rules) {
-        Ok(ok) => ok,
-        Err(code) => return code,
-    };
-    let history = match read_history(&args) {
+    common::with_valid(&args.rules, |sources, model| write_site(&args, sources, model))
+}
+
+fn write_site(args: &Args, sources: &Sources, model: CheckedModel<'_>) -> ExitCode {
+    let history = match read_history(args) {
         Ok(history) => history,
         Err(code) => return code,
     };
@@ -62,20 +64,23 @@ pub fn run(args: Args) -> ExitCode {
     };
     let current = RuleSet {
         label: &label,
-        model: &model,
-        sources: &sources,
+        model,
+        sources,
     };
-    let dated: Vec<RuleSet<'_>> = history
-        .iter()
-        .map(|h| RuleSet {
-            label: &h.label,
-            model: &h.model,
-            sources: &h.sources,
-        })
-        .collect();
+    let mut dated: Vec<RuleSet<'_>> = Vec::new();
+    for h in &history {
+        match h.compiled.checked() {
+            Some(model) => dated.push(RuleSet {
+                label: &h.label,
+                model,
+                sources: &h.sources,
+            }),
+            None => return refuse_dated(h),
+        }
+    }
     let pages = doc::site(current, &dated);
     if let Err(e) = std::fs::create_dir_all(&args.output) {
-        eprintln!(
+        report!(
             "error: cannot create the directory `{}`: {e}",
             args.output.display()
         );
@@ -83,12 +88,12 @@ pub fn run(args: Args) -> ExitCode {
     }
     for page in &pages {
         let path = args.output.join(&page.file);
-        if let Err(e) = common::write_atomically(&path, page.html.as_bytes()) {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+        if let Err(e) = super::write::write_file(&path, page.html.as_bytes()) {
+            report!("error: cannot write `{}`: {e}", path.display());
             return ExitCode::from(EXIT_USAGE);
         }
     }
-    eprintln!(
+    report!(
         "wrote {} to {}: index.html, {}, history.html ({}); open {}",
         plural(pages.len() as u64, "page", "pages"),
         args.output.display(),
@@ -106,7 +111,7 @@ pub fn run(args: Args) -> ExitCode {
 /// The dated rule sets: every subdirectory of the history directory, in
 /// name order, each checked (failing examples allowed, as `coex diff`
 /// allows them). No history directory is no history, unless it was named.
-fn read_history(args: &Args) -> Result<Vec<Checked>, ExitCode> {
+fn read_history(args: &Args) -> Result<Vec<Dated>, ExitCode> {
     let (dir, named) = match (&args.history, &args.rules.rules) {
         (Some(dir), _) => (dir.clone(), true),
         (None, Some(rules)) => (rules.join("history"), false),
@@ -114,7 +119,7 @@ fn read_history(args: &Args) -> Result<Vec<Checked>, ExitCode> {
     };
     if !dir.is_dir() {
         if named {
-            eprintln!(
+            report!(
                 "error: `{}` is not a directory; `--history` names a directory of dated rule sets, such as `rules/history`",
                 dir.display()
             );
@@ -128,7 +133,7 @@ fn read_history(args: &Args) -> Result<Vec<Checked>, ExitCode> {
             .filter(|p| p.is_dir())
             .collect(),
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", dir.display());
+            report!("error: cannot read `{}`: {e}", dir.display());
             return Err(ExitCode::from(EXIT_USAGE));
         }
     };
@@ -136,32 +141,36 @@ fn read_history(args: &Args) -> Result<Vec<Checked>, ExitCode> {
     sets.iter().map(|path| check_dated(path)).collect()
 }
 
-fn check_dated(path: &Path) -> Result<Checked, ExitCode> {
+fn check_dated(path: &Path) -> Result<Dated, ExitCode> {
     let sources = coex::fs::read_rule_set(path).map_err(|e| {
-        eprintln!("error: {e}");
+        report!("error: {e}");
         ExitCode::from(EXIT_USAGE)
     })?;
     let compiled = coex::compile(&sources);
-    let blocking = diagnostic::blocking(&compiled.diagnostics);
     let label = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    match compiled.model {
-        Some(model) if blocking.is_empty() => Ok(Checked {
-            label,
-            sources,
-            model,
-        }),
-        _ => {
-            common::print_diagnostics(&sources, &blocking);
-            eprintln!(
-                "error: the dated rule set `{}` has {}, so its changes cannot be shown",
-                path.display(),
-                plural(blocking.len() as u64, "error", "errors")
-            );
-            eprintln!("help: fix it (`coex check --rules {}`), or name another history directory with `--history`", path.display());
-            Err(ExitCode::from(EXIT_ERRORS))
-        }
-    }
+    Ok(Dated {
+        path: path.to_path_buf(),
+        label,
+        sources,
+        compiled,
+    })
+}
+
+/// A dated rule set that cannot answer: its errors, and exit 1.
+fn refuse_dated(dated: &Dated) -> ExitCode {
+    let blocking = diagnostic::blocking(&dated.compiled.diagnostics);
+    common::print_diagnostics(&dated.sources, &blocking);
+    report!(
+        "error: the dated rule set `{}` has {}, so its changes cannot be shown",
+        dated.path.display(),
+        plural(blocking.len() as u64, "error", "errors")
+    );
+    report!(
+        "help: fix it (`coex check --rules {}`), or name another history directory with `--history`",
+        dated.path.display()
+    );
+    ExitCode::from(EXIT_ERRORS)
 }

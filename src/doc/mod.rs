@@ -23,7 +23,7 @@ mod html;
 mod index;
 mod style;
 
-use crate::model::{Decision, Model};
+use crate::model::{CheckedModel, Decision};
 use crate::source::Sources;
 
 pub use data::MAX_EMBEDDED_ENTRIES;
@@ -33,7 +33,7 @@ pub use data::MAX_EMBEDDED_ENTRIES;
 #[derive(Clone, Copy, Debug)]
 pub struct RuleSet<'a> {
     pub label: &'a str,
-    pub model: &'a Model,
+    pub model: CheckedModel<'a>,
     pub sources: &'a Sources,
 }
 
