@@ -41,10 +41,7 @@ fn check_agreement(
     let map = route_hash_map();
     for (i, (&q, s)) in queries.iter().zip(strs).enumerate() {
         let reference = coex_bench::runtime::typed_answer(q);
-        #[cfg(feature = "runtime-phf")]
         let phf = coex_bench::runtime::phf_answer(q);
-        #[cfg(not(feature = "runtime-phf"))]
-        let phf = reference;
         let answers: [(&str, Option<Answer>); 9] = [
             ("coex_runtime_typed", Some(reference)),
             ("coex_runtime_phf", Some(phf)),
@@ -85,6 +82,7 @@ fn bench_route(c: &mut Criterion) {
     check_agreement(&queries, &strs, &zen, &mut rvm, &mut interp);
 
     let typed = coex_bench::runtime::typed_queries(&queries);
+    let phf_typed = coex_bench::runtime::phf_queries(&queries);
     let map = route_hash_map();
 
     let mut group = c.benchmark_group(GROUP);
@@ -96,10 +94,9 @@ fn bench_route(c: &mut Criterion) {
             coex_runtime::route(a, b, c, d, e)
         })
     });
-    #[cfg(feature = "runtime-phf")]
     group.bench_function("coex_runtime_phf", |b| {
-        run(b, &typed, |&(a, b, c, d, e)| {
-            coex_runtime::route_via_phf(a, b, c, d, e)
+        run(b, &phf_typed, |&(a, b, c, d, e)| {
+            coex_bench::runtime::phf_variant::route_via_phf(a, b, c, d, e)
         })
     });
     group.bench_function("coex_runtime_eval", |b| {

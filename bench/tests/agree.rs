@@ -74,7 +74,6 @@ fn every_alternative_agrees_on_all_combinations() {
     for q in all_queries() {
         let s = str_query(q);
         let want = coex_bench::runtime::typed_answer(q);
-        #[cfg(feature = "runtime-phf")]
         assert_eq!(
             coex_bench::runtime::phf_answer(q),
             want,

@@ -5,9 +5,9 @@ use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
 use coex::diagnostic;
 use coex::doc::{self, RuleSet};
 use coex::model::CheckedModel;
-use coex::Compiled;
 use coex::source::Sources;
 use coex::text::plural;
+use coex::Compiled;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,7 +50,9 @@ struct Dated {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    common::with_valid(&args.rules, |sources, model| write_site(&args, sources, model))
+    common::with_valid(&args.rules, |sources, model| {
+        write_site(&args, sources, model)
+    })
 }
 
 fn write_site(args: &Args, sources: &Sources, model: CheckedModel<'_>) -> ExitCode {

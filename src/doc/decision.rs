@@ -15,7 +15,8 @@ pub fn page(set: RuleSet<'_>, index: usize) -> String {
     let model = set.model.model();
     let d = &model.decisions[index];
     let volume = d.volume(model);
-    let table = (volume <= MAX_ENTRIES).then(|| tables::build_decision(set.model, set.sources, index));
+    let table =
+        (volume <= MAX_ENTRIES).then(|| tables::build_decision(set.model, set.sources, index));
     let (rows, constraints) = tables::citations(d, set.sources);
     let mut body = String::new();
     body.push_str(&format!("<h1>{}</h1>\n", code(&d.name)));
