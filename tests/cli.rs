@@ -422,3 +422,31 @@ fn batch_reads_escapes_repeats_and_odd_fields_as_json_means_them() {
         .as_str()
         .is_some_and(|t| t.starts_with('|')));
 }
+
+#[test]
+fn build_check_says_whether_a_vendored_file_is_fresh() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("tables.rs");
+    let file = file.to_str().expect("a UTF-8 path");
+    let missing = coex(&["build", "-o", file, "--check"], dir.path());
+    assert_eq!(missing.status.code(), Some(1), "{}", transcript(&missing));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("does not exist"));
+    let written = coex(&["build", "-o", file], dir.path());
+    assert_eq!(written.status.code(), Some(0), "{}", transcript(&written));
+    let fresh = coex(&["build", "-o", file, "--check"], dir.path());
+    assert_eq!(fresh.status.code(), Some(0), "{}", transcript(&fresh));
+    assert!(String::from_utf8_lossy(&fresh.stderr).contains("is up to date"));
+    // The committed runtime tables are such a file.
+    assert_eq!(
+        std::fs::read(file).expect("written"),
+        std::fs::read(root().join("runtime/src/shipped.rs")).expect("runtime tables")
+    );
+    std::fs::write(file, "// edited by hand\n").expect("edit");
+    let stale = coex(&["build", "-o", file, "--check"], dir.path());
+    assert_eq!(stale.status.code(), Some(1), "{}", transcript(&stale));
+    let stderr = String::from_utf8_lossy(&stale.stderr);
+    assert!(
+        stderr.contains("is stale") && stderr.contains("help: regenerate it with `coex build -o"),
+        "{stderr}"
+    );
+}
