@@ -1,4 +1,5 @@
-//! `coex check`: diagnostics on stderr; exit 0 without errors, 1 with.
+//! `coex check`: diagnostics on stderr (or, as JSON, SARIF or GitHub
+//! workflow commands, on stdout); exit 0 without errors, 1 with.
 
 use super::common::{self, RulesArg, EXIT_ERRORS};
 use coex::diagnostic;
@@ -8,12 +9,13 @@ use std::process::ExitCode;
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --format json | jq '.diagnostics[].message'"
+    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --format json | jq '.diagnostics[].message'\n  coex check --format github           # in GitHub Actions: annotations on the lines\n  coex check --format sarif > coex.sarif\n\n`coex explain CODE` explains a code. docs/CI.md sets up CI."
 )]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
-    /// Output format: `text` (rustc-style, on stderr) or `json` (on stdout)
+    /// Output format: `text` (rustc-style, on stderr), or on stdout `json`,
+    /// `sarif` (SARIF 2.1.0) or `github` (GitHub Actions annotations)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -22,6 +24,8 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -52,22 +56,40 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
         Format::Json => {
-            let json = serde_json::json!({
-                "files": sources.iter().map(|(_, f)| f.name.clone()).collect::<Vec<_>>(),
-                "errors": errors,
-                "warnings": compiled.diagnostics.len() - errors,
-                "diagnostics": compiled
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.to_json(&sources))
-                    .collect::<Vec<_>>(),
-            });
-            println!("{json:#}");
+            let report = diagnostic::json::Report::new(&sources, &compiled.diagnostics);
+            let json = serde_json::to_string_pretty(&report).expect("a report serializes");
+            print_stdout(&format!("{json}\n"));
+        }
+        Format::Sarif => {
+            let tool = diagnostic::sarif::Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+                information_uri: Some(env!("CARGO_PKG_REPOSITORY")).filter(|uri| !uri.is_empty()),
+            };
+            let log = diagnostic::sarif::log(tool, &sources, &compiled.diagnostics);
+            print_stdout(&format!("{log:#}\n"));
+        }
+        Format::Github => {
+            print_stdout(&diagnostic::github::commands(
+                &sources,
+                &compiled.diagnostics,
+            ));
         }
     }
     if errors > 0 {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Write to stdout; a reader that stops early (`| head`) is not an error,
+/// and a failing stdout leaves the exit code to the diagnostics.
+fn print_stdout(text: &str) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the diagnostics: {e}");
+        }
     }
 }

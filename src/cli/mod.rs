@@ -7,8 +7,10 @@ mod common;
 mod completions;
 mod diff;
 mod eval;
+mod explain;
 mod fmt;
 mod git;
+mod schema;
 mod table;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +30,17 @@ Without --rules, every command uses the rule set shipped with coex.",
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour diagnostics and diffs [default: auto, which honours
+    /// NO_COLOR and CLICOLOR_FORCE]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t,
+        hide_default_value = true
+    )]
+    color: common::ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -38,6 +51,8 @@ enum Command {
     Table(table::Args),
     Diff(diff::Args),
     Fmt(fmt::Args),
+    Explain(explain::Args),
+    Schema(schema::Args),
     Completions(completions::Args),
 }
 
@@ -53,6 +68,7 @@ pub fn run() -> ExitCode {
             };
         }
     };
+    common::set_color(cli.color);
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
@@ -60,6 +76,8 @@ pub fn run() -> ExitCode {
         Command::Table(args) => table::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
     }
 }
