@@ -304,3 +304,55 @@ fn color_flag_and_environment() {
     let bad = coex(&["check", "--color", "sometimes"], dir.path(), &[]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The `coex` commands of the workflow in `docs/CI.md`, run on this
+/// repository as the workflow would: they exist, take those flags, and pass
+/// on the shipped rules.
+#[test]
+fn the_documented_workflow_runs() {
+    let doc = std::fs::read_to_string(root().join("docs/CI.md")).expect("docs/CI.md");
+    let workflow = doc
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a workflow");
+    assert!(workflow.contains("github/codeql-action/upload-sarif"));
+    assert!(workflow.contains("cargo install --locked --path ."));
+    let commands: Vec<&str> = workflow
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("run: coex "))
+        .collect();
+    assert_eq!(commands.len(), 3, "{commands:?}");
+    for command in commands {
+        let (command, sarif) = match command.split_once(" > coex.sarif") {
+            Some((command, _)) => (command, true),
+            None => (command, false),
+        };
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let output = coex(&args, &root(), &[]);
+        assert_eq!(output.status.code(), Some(0), "coex {command}");
+        if sarif {
+            let log: Value = serde_json::from_slice(&output.stdout).expect("SARIF");
+            assert_valid(&sarif_validator(), &log, command);
+        }
+    }
+}
+
+#[test]
+fn pre_commit_hooks_run_coex_fmt_and_check() {
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).expect("hooks");
+    for (id, entry) in [
+        ("coex-fmt", "coex fmt --check"),
+        ("coex-check", "coex check --rules rules"),
+    ] {
+        assert!(hooks.contains(&format!("- id: {id}\n")), "{id}");
+        assert!(hooks.contains(&format!("  entry: {entry}\n")), "{entry}");
+        let mut args: Vec<&str> = entry.split_whitespace().skip(1).collect();
+        if id == "coex-fmt" {
+            // pre-commit passes the staged files.
+            args.push("rules/route.coex");
+        }
+        let output = coex(&args, &root(), &[]);
+        assert_eq!(output.status.code(), Some(0), "{entry}");
+    }
+}

@@ -191,7 +191,7 @@ pub(super) struct ErrorJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     inputs: Option<coex::diagnostic::Pairs>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    impossible: Option<ImpossibleJson>,
+    impossible: Option<Box<ImpossibleJson>>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -245,13 +245,13 @@ fn error_json(error: &EvalError, explain: bool) -> ErrorJson {
     {
         json.decision = Some(decision.clone());
         json.inputs = Some(coex::diagnostic::Pairs(inputs.clone()));
-        json.impossible = Some(ImpossibleJson {
+        json.impossible = Some(Box::new(ImpossibleJson {
             file: constraint.file.clone(),
             line: constraint.line,
             because: constraint.because.clone(),
             source: constraint.source.clone(),
             text: explain.then(|| constraint.text.clone()),
-        });
+        }));
     }
     json
 }

@@ -9,6 +9,13 @@
 //! `UPDATE_DOCS=1 cargo test --test explain` (a test fails while
 //! `docs/DIAGNOSTICS.md` differs from what the registry produces). Numbers
 //! never change meaning; a retired check keeps its number unused.
+//!
+//! Codes added elsewhere in the old style (a variant of `Code` plus arms in
+//! `as_str` and `name`, and a row in `docs/DIAGNOSTICS.md`; such as E0015
+//! `reserved-name`, E0016 `name-clash`, E0017 `limit-exceeded`, W0007
+//! `unexemplified-row`) merge as that one line here, for example
+//! `ReservedName => "E0015" "reserved-name" Error "a name that ...";`,
+//! with the variant's doc comment above it, and their explanation file.
 
 use super::Severity;
 

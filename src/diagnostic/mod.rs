@@ -49,7 +49,8 @@ pub struct Diagnostic {
     /// What would make it valid (`help: ...`).
     pub help: Option<String>,
     /// The facts of the diagnostic as fields, for tools; not rendered.
-    pub data: Option<Data>,
+    /// (Boxed: most diagnostics have none, and results carry diagnostics.)
+    pub data: Option<Box<Data>>,
 }
 
 impl Diagnostic {
@@ -98,7 +99,7 @@ impl Diagnostic {
     }
 
     pub fn with_data(mut self, data: Data) -> Diagnostic {
-        self.data = Some(data);
+        self.data = Some(Box::new(data));
         self
     }
 
