@@ -159,6 +159,7 @@ impl Sources {
 
 /// A human-readable position.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     pub file: String,
     pub line: usize,

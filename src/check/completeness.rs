@@ -3,7 +3,7 @@
 
 use super::SHOWN_PATTERNS;
 use crate::analysis::{analyze, Analysis, Space};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Data, Diagnostic, Pairs, RowRef};
 use crate::model::{Decision, Model};
 use crate::text::{padded_cells, plural};
 
@@ -88,7 +88,17 @@ fn gaps(
         .primary(decision.span, label)
         .note(patterns)
         .note(format!("for example: {}", model.describe_input(decision, &example)))
-        .help("add rows for these inputs, or an `impossible` constraint with a reason if they cannot exist"),
+        .help("add rows for these inputs, or an `impossible` constraint with a reason if they cannot exist")
+        .with_data(Data::Gap {
+            decision: decision.name.clone(),
+            undecided: analysis.gap_inputs,
+            patterns: analysis
+                .gaps
+                .iter()
+                .map(|g| Pairs::pattern(decision, cube_cells(model, decision, space, g)))
+                .collect(),
+            witness: Pairs::input(model, decision, &example),
+        }),
     );
 }
 
@@ -124,7 +134,19 @@ fn conflicts(model: &Model, decision: &Decision, analysis: &Analysis, out: &mut 
         .note(format!(
             "both match {}",
             model.describe_input(decision, &pair.witness)
-        ));
+        ))
+        .with_data(Data::Conflict {
+            decision: decision.name.clone(),
+            rows: vec![
+                RowRef::of(decision, pair.first as usize),
+                RowRef::of(decision, pair.second as usize),
+            ],
+            witness: Pairs::input(model, decision, &pair.witness),
+            outcomes: vec![
+                Pairs::outcome(model, decision, &a.outputs),
+                Pairs::outcome(model, decision, &b.outputs),
+            ],
+        });
         d = if a.table == b.table {
             d.help("narrow a cell so the rows no longer overlap (a list, a set or `!value`), or mark the table `ordered` so that the first matching row wins")
         } else {
@@ -145,7 +167,16 @@ fn unreachable(decision: &Decision, analysis: &Analysis, out: &mut Vec<Diagnosti
                 row.span,
                 "every input this row matches is decided by an earlier row",
             )
-            .help("remove the row, or move it above the rows that cover it");
+            .help("remove the row, or move it above the rows that cover it")
+            .with_data(Data::UnreachableRow {
+                decision: decision.name.clone(),
+                row: RowRef::of(decision, shadowed.row as usize),
+                shadowed_by: shadowed
+                    .by
+                    .iter()
+                    .map(|&r| RowRef::of(decision, r as usize))
+                    .collect(),
+            });
         for &r in &shadowed.by {
             d = d.secondary(decision.rows[r as usize].span, "this row matches first");
         }
@@ -163,7 +194,11 @@ fn only_impossible(
         let row = &decision.rows[id as usize];
         let cube = space.cube(row.cells.iter().map(|c| c.iter().copied()));
         let mut d = Diagnostic::new(Code::OnlyImpossible, "row matches only impossible inputs")
-            .primary(row.span, "no input this row matches can exist");
+            .primary(row.span, "no input this row matches can exist")
+            .with_data(Data::OnlyImpossible {
+                decision: decision.name.clone(),
+                row: RowRef::of(decision, id as usize),
+            });
         for constraint in &decision.constraints {
             let c = space.cube(constraint.cells.iter().map(|v| v.iter().copied()));
             if space.intersects(&cube, &c) {
@@ -194,7 +229,16 @@ fn overlaps(model: &Model, decision: &Decision, analysis: &Analysis, out: &mut V
                     model.describe_input(decision, &pair.witness),
                     model.describe_outputs(decision, &a.outputs)
                 ))
-                .help("in an unordered table each input should match one row; narrow a cell, or mark the table `ordered`"),
+                .help("in an unordered table each input should match one row; narrow a cell, or mark the table `ordered`")
+                .with_data(Data::Overlap {
+                    decision: decision.name.clone(),
+                    rows: vec![
+                        RowRef::of(decision, pair.first as usize),
+                        RowRef::of(decision, pair.second as usize),
+                    ],
+                    witness: Pairs::input(model, decision, &pair.witness),
+                    outcome: Pairs::outcome(model, decision, &a.outputs),
+                }),
         );
     }
 }

@@ -1,6 +1,6 @@
 //! `expect` examples: each must get the answer it states.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Data, Diagnostic, Pairs, RowRef};
 use crate::model::{Answer, Model};
 
 pub fn examples(model: &Model) -> Vec<Diagnostic> {
@@ -14,13 +14,17 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
         };
         // What the rules give, whether that is the example's answer, and
         // what decided it: a row, or a constraint with its reason.
-        let (actual, holds, decider, label, because) = match answer {
+        let (actual, holds, decider, label, because, decided_by) = match answer {
             Answer::Row(r) => {
                 let row = &decision.rows[r];
                 let actual = model.describe_outputs(decision, &row.outputs);
                 let label = format!("this row decides {actual}");
                 let holds = example.outputs.as_ref() == Some(&row.outputs);
-                (actual, holds, row.span, label, None)
+                let decided_by = Some((
+                    RowRef::of(decision, r),
+                    Pairs::outcome(model, decision, &row.outputs),
+                ));
+                (actual, holds, row.span, label, None, decided_by)
             }
             Answer::Impossible(c) => {
                 let constraint = &decision.constraints[c];
@@ -33,6 +37,7 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
                     constraint.span,
                     label,
                     because,
+                    None,
                 )
             }
             // A gap or a conflict is its own error, which already names the
@@ -54,7 +59,18 @@ pub fn examples(model: &Model) -> Vec<Diagnostic> {
             "input: {}",
             model.describe_input(decision, &example.inputs)
         ))
-        .secondary(decider, label);
+        .secondary(decider, label)
+        .with_data(Data::FailingExpect {
+            decision: decision.name.clone(),
+            input: Pairs::input(model, decision, &example.inputs),
+            expected: example
+                .outputs
+                .as_ref()
+                .map(|o| Pairs::outcome(model, decision, o)),
+            actual: decided_by.as_ref().map(|(_, outcome)| outcome.clone()),
+            decided_by: decided_by.map(|(row, _)| row),
+            because: because.cloned(),
+        });
         if let Some(because) = because {
             d = d.note(format!("because: {because}"));
         }

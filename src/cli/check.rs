@@ -1,4 +1,5 @@
-//! `coex check`: diagnostics on stderr; exit 0 without errors, 1 with.
+//! `coex check`: diagnostics on stderr (or, as JSON, SARIF or GitHub
+//! workflow commands, on stdout); exit 0 without errors, 1 with.
 
 use super::common::{self, RulesArg, EXIT_ERRORS};
 use coex::diagnostic;
@@ -8,12 +9,13 @@ use std::process::ExitCode;
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --format json | jq '.diagnostics[].message'"
+    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --format json | jq '.diagnostics[].message'\n  coex check --format github           # in GitHub Actions: annotations on the lines\n  coex check --format sarif > coex.sarif\n\n`coex explain CODE` explains a code. docs/CI.md sets up CI."
 )]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
-    /// Output format: `text` (rustc-style, on stderr) or `json` (on stdout)
+    /// Output format: `text` (rustc-style, on stderr), or on stdout `json`,
+    /// `sarif` (SARIF 2.1.0) or `github` (GitHub Actions annotations)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -22,6 +24,8 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -52,17 +56,26 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
         Format::Json => {
-            let json = serde_json::json!({
-                "files": sources.iter().map(|(_, f)| f.name.clone()).collect::<Vec<_>>(),
-                "errors": errors,
-                "warnings": compiled.diagnostics.len() - errors,
-                "diagnostics": compiled
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.to_json(&sources))
-                    .collect::<Vec<_>>(),
-            });
-            if let Err(code) = common::print(format!("{json:#}\n")) {
+            let report = diagnostic::json::Report::new(&sources, &compiled.diagnostics);
+            let json = serde_json::to_string_pretty(&report).expect("a report serializes");
+            if let Err(code) = common::print(format!("{json}\n")) {
+                return code;
+            }
+        }
+        Format::Sarif => {
+            let tool = diagnostic::sarif::Tool {
+                name: "coex",
+                version: env!("CARGO_PKG_VERSION"),
+                information_uri: Some(env!("CARGO_PKG_REPOSITORY")).filter(|uri| !uri.is_empty()),
+            };
+            let log = diagnostic::sarif::log(tool, &sources, &compiled.diagnostics);
+            if let Err(code) = common::print(format!("{log:#}\n")) {
+                return code;
+            }
+        }
+        Format::Github => {
+            let commands = diagnostic::github::commands(&sources, &compiled.diagnostics);
+            if let Err(code) = common::print(commands) {
                 return code;
             }
         }
@@ -73,3 +86,4 @@ pub fn run(args: Args) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+

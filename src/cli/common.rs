@@ -30,8 +30,43 @@ pub fn load(rules: &RulesArg) -> Result<Sources, ExitCode> {
     }
 }
 
+/// `--color`: when to colour diagnostics and diffs.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set; anywhere if `CLICOLOR_FORCE` is
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Record the `--color` choice for the whole run (once, at start).
+pub fn set_color(choice: ColorChoice) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether to colour, for a stream that is or is not a terminal: `--color`
+/// if given, else `NO_COLOR` (set and not empty) says no, `CLICOLOR_FORCE`
+/// (set and not `0`) says yes, and otherwise only a terminal is coloured.
+pub fn colour(terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or_default() {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto => terminal,
+    }
+}
+
 pub fn colour_stderr() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    colour(std::io::stderr().is_terminal())
+}
+
+pub fn colour_stdout() -> bool {
+    colour(std::io::stdout().is_terminal())
 }
 
 /// Print diagnostics to stderr, rustc style, with a summary line.

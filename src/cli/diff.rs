@@ -112,15 +112,17 @@ pub fn run(args: Args) -> ExitCode {
         Format::Text => result.text(),
         Format::Markdown => result.markdown(),
         Format::Json => {
-            let json = serde_json::json!({
-                "old": old.label,
-                "new": new.label,
-                "same": result.is_same(),
-                "summary": result.summary(),
-                "decisions": result.decisions,
-                "enums": result.enums,
-            });
-            format!("{json:#}\n")
+            let report = Report {
+                version: coex::diagnostic::json::VERSION,
+                old: &old.label,
+                new: &new.label,
+                same: result.is_same(),
+                summary: result.summary(),
+                decisions: &result.decisions,
+                enums: &result.enums,
+            };
+            let json = serde_json::to_string_pretty(&report).expect("a diff serializes");
+            format!("{json}\n")
         }
     };
     if let Err(code) = common::print(output) {
@@ -163,4 +165,19 @@ fn load(args: &Args) -> Result<(Loaded, Loaded), String> {
         (None, Some(old), Some(new)) => Ok((read(old)?, read(new)?)),
         _ => Err("give two rule-set directories, OLD and NEW, or `--git REV`".to_string()),
     }
+}
+
+/// `coex diff --format json` (`docs/schema/diff.json`).
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(super) struct Report<'a> {
+    /// The version of this format.
+    version: u32,
+    /// The old rule set, as given.
+    old: &'a str,
+    new: &'a str,
+    /// Whether every decision is unchanged.
+    same: bool,
+    summary: diff::Summary,
+    decisions: &'a [diff::DecisionDiff],
+    enums: &'a [diff::EnumDiff],
 }

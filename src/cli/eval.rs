@@ -7,7 +7,7 @@ use coex::limits::MAX_BATCH_LINE_BYTES;
 use coex::tables::Citation;
 use coex::text::padded;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -80,7 +80,8 @@ fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
             ExitCode::SUCCESS,
         ),
         (Ok(answer), Format::Json) => {
-            let json = serde_json::to_string(&answer_json(&answer, args.explain));
+            let json = OutputJson::Answer(answer_json(&answer, args.explain));
+            let json = serde_json::to_string(&json);
             (
                 common::print(format!("{}\n", json.expect("an answer serializes"))),
                 ExitCode::SUCCESS,
@@ -88,7 +89,9 @@ fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
         }
         (Err(error), format) => {
             let printed = if format == Format::Json {
-                common::print(format!("{}\n", error_json(&error, args.explain)))
+                let json = OutputJson::Error(error_json(&error, args.explain));
+                let json = serde_json::to_string(&json);
+                common::print(format!("{}\n", json.expect("an error serializes")))
             } else {
                 report!("error: {error}");
                 if let EvalError::Impossible { constraint, .. } = &error {
@@ -137,22 +140,27 @@ fn text_answer(answer: &Answer, explain: bool) -> String {
     out
 }
 
-fn pairs(pairs: &[(String, String)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(n, v)| (n.clone(), Value::String(v.clone())))
-            .collect::<Map<_, _>>(),
-    )
+/// What `coex eval --format json` prints, and each line of `--batch`: an
+/// answer or an error (`docs/schema/eval.json`, `docs/schema/batch.json`).
+#[derive(Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub(super) enum OutputJson<'a> {
+    Answer(AnswerJson<'a>),
+    Error(ErrorJson),
 }
 
 /// An answer as one JSON object, written straight from the evaluator's
 /// borrowed strings: `{"decision":..,"inputs":{..},"outputs":{..},"rule":{..}}`.
-#[derive(Serialize)]
-struct AnswerJson<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct AnswerJson<'a> {
     decision: &'a str,
+    /// Each input's name and value, as the rules spell them.
+    #[schemars(with = "coex::diagnostic::Pairs")]
     inputs: Pairs<'a>,
+    /// Each output's name and value.
+    #[schemars(with = "coex::diagnostic::Pairs")]
     outputs: Pairs<'a>,
+    /// The row that decided.
     rule: RuleJson<'a>,
 }
 
@@ -165,15 +173,56 @@ impl Serialize for Pairs<'_> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct RuleJson<'a> {
     file: &'a str,
     line: u32,
+    /// The title of the row's table.
     table: &'a str,
+    /// The row's 1-based position in its table.
     row: u32,
+    /// The row's citation (or its table's); empty when it has none.
     source: &'a str,
+    /// The row's text, with `--explain` (or `"explain": true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+}
+
+/// Why there is no answer. An impossible input also names the decision,
+/// the inputs and the constraint that excludes them.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ErrorJson {
+    error: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inputs: Option<coex::diagnostic::Pairs>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    impossible: Option<Box<ImpossibleJson>>,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
+struct ImpossibleJson {
+    file: String,
+    line: u32,
+    /// The constraint's reason.
+    because: String,
+    /// The constraint's citation; empty when it has none.
+    source: String,
+    /// The constraint's text, with `--explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+impl ErrorJson {
+    fn message(error: String) -> ErrorJson {
+        ErrorJson {
+            error,
+            decision: None,
+            inputs: None,
+            impossible: None,
+        }
+    }
 }
 
 fn answer_json<'a>(answer: &'a Answer<'a>, explain: bool) -> AnswerJson<'a> {
@@ -193,28 +242,25 @@ fn answer_json<'a>(answer: &'a Answer<'a>, explain: bool) -> AnswerJson<'a> {
     }
 }
 
-fn error_json(error: &EvalError, explain: bool) -> Value {
-    let mut value = json!({ "error": error.to_string() });
+fn error_json(error: &EvalError, explain: bool) -> ErrorJson {
+    let mut json = ErrorJson::message(error.to_string());
     if let EvalError::Impossible {
         decision,
         inputs,
         constraint,
     } = error
     {
-        value["decision"] = Value::String(decision.clone());
-        value["inputs"] = pairs(inputs);
-        let mut c = json!({
-            "file": constraint.file,
-            "line": constraint.line,
-            "because": constraint.because,
-            "source": constraint.source,
-        });
-        if explain {
-            c["text"] = Value::String(constraint.text.clone());
-        }
-        value["impossible"] = c;
+        json.decision = Some(decision.clone());
+        json.inputs = Some(coex::diagnostic::Pairs(inputs.clone()));
+        json.impossible = Some(Box::new(ImpossibleJson {
+            file: constraint.file.clone(),
+            line: constraint.line,
+            because: constraint.because.clone(),
+            source: constraint.source.clone(),
+            text: explain.then(|| constraint.text.clone()),
+        }));
     }
-    value
+    json
 }
 
 /// One JSON line in, one JSON line out, in order, in constant memory. A bad
@@ -245,7 +291,7 @@ fn batch(evaluator: &Evaluator) -> ExitCode {
                 format!("{length} bytes"),
                 None,
             );
-            serde_json::to_writer(&mut output, &json!({ "error": limit.message }))
+            serde_json::to_writer(&mut output, &serde_json::json!({ "error": limit.message }))
         } else {
             answer_line(evaluator, &line, &mut output)
         };
@@ -313,15 +359,17 @@ fn answer_line(
     output: &mut impl Write,
 ) -> serde_json::Result<()> {
     match request_line(evaluator, raw) {
-        Ok((answer, explain)) => serde_json::to_writer(output, &answer_json(&answer, explain)),
-        Err(error) => serde_json::to_writer(output, &error),
+        Ok((answer, explain)) => {
+            serde_json::to_writer(output, &OutputJson::Answer(answer_json(&answer, explain)))
+        }
+        Err(error) => serde_json::to_writer(output, &OutputJson::Error(error)),
     }
 }
 
 /// One request line's answer and whether it asked for an explanation, or
 /// the JSON of its error.
-fn request_line<'e>(evaluator: &'e Evaluator, raw: &[u8]) -> Result<(Answer<'e>, bool), Value> {
-    let error = |message: String| json!({ "error": message });
+fn request_line<'e>(evaluator: &'e Evaluator, raw: &[u8]) -> Result<(Answer<'e>, bool), ErrorJson> {
+    let error = ErrorJson::message;
     let Ok(text) = std::str::from_utf8(raw) else {
         return Err(error("the line is not UTF-8".to_string()));
     };

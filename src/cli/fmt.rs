@@ -1,5 +1,5 @@
 //! `coex fmt`: rewrite rule files in the canonical layout, or (`--check`)
-//! list the ones that are not. Exit 0 when done (or nothing would change),
+//! show, as a unified diff, what would change in the ones that are not. Exit 0 when done (or nothing would change),
 //! 1 when a file has a syntax error or, with `--check`, would change; 2 on
 //! usage or I/O errors.
 
@@ -13,11 +13,11 @@ use std::process::ExitCode;
 /// Format rule files in the one canonical layout (aligned tables, comments kept)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: list unformatted files, exit 1 if any"
+    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: show what would change, exit 1 if anything would"
 )]
 pub struct Args {
-    /// Write nothing: list the files that would change, one per line, and
-    /// exit 1 if there are any
+    /// Write nothing: print a unified diff of what would change in each
+    /// file, and exit 1 if any would
     #[arg(long)]
     check: bool,
     /// Files, or directories meaning the `.coex` files directly inside them
@@ -73,14 +73,7 @@ pub fn run(args: Args) -> ExitCode {
     for file in &files {
         match format_one(file, args.check) {
             Outcome::Unchanged => {}
-            Outcome::Changed => {
-                changed += 1;
-                if args.check {
-                    if let Err(code) = common::print(format!("{}\n", file.display())) {
-                        return code;
-                    }
-                }
-            }
+            Outcome::Changed => changed += 1,
             Outcome::Failed => failed += 1,
             Outcome::Io => io_error = true,
         }
@@ -141,6 +134,10 @@ fn format_one(path: &Path, check: bool) -> Outcome {
         return Outcome::Failed;
     }
     if check {
+        print!(
+            "{}",
+            unified_diff(&path.display().to_string(), text, &formatted)
+        );
         return Outcome::Changed;
     }
     if let Err(e) = write::write_file(path, output.as_bytes()) {
@@ -148,4 +145,36 @@ fn format_one(path: &Path, check: bool) -> Outcome {
         return Outcome::Io;
     }
     Outcome::Changed
+}
+
+/// What formatting would change, as `diff -u` shows it (3 lines of
+/// context), coloured when `--color` says so.
+fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(name, &format!("{name} (formatted)"))
+        .to_string();
+    if !common::colour_stdout() {
+        return text;
+    }
+    // The first two lines are the header (`---`, `+++`); then hunks.
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let colour = if i < 2 {
+                "\x1b[1m"
+            } else if line.starts_with('+') {
+                "\x1b[32m"
+            } else if line.starts_with('-') {
+                "\x1b[31m"
+            } else if line.starts_with("@@") {
+                "\x1b[36m"
+            } else {
+                return format!("{line}\n");
+            };
+            format!("{colour}{line}\x1b[0m\n")
+        })
+        .collect()
 }

@@ -16,8 +16,10 @@ mod completions;
 mod diff;
 mod doc;
 mod eval;
+mod explain;
 mod fmt;
 mod git;
+mod schema;
 mod table;
 mod write;
 
@@ -38,6 +40,17 @@ Without --rules, every command uses the rule set shipped with coex.",
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour diagnostics and diffs [default: auto, which honours
+    /// NO_COLOR and CLICOLOR_FORCE]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t,
+        hide_default_value = true
+    )]
+    color: common::ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -49,6 +62,8 @@ enum Command {
     Diff(diff::Args),
     Doc(doc::Args),
     Fmt(fmt::Args),
+    Explain(explain::Args),
+    Schema(schema::Args),
     Completions(completions::Args),
 }
 
@@ -64,6 +79,7 @@ pub fn run() -> ExitCode {
             };
         }
     };
+    common::set_color(cli.color);
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
@@ -72,6 +88,8 @@ pub fn run() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Doc(args) => doc::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -89,12 +89,14 @@ pub struct Side<'a> {
 /// The differences between two rule sets: every decision of either side
 /// (unchanged ones too), then the enums that changed, each sorted by name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diff {
     pub decisions: Vec<DecisionDiff>,
     pub enums: Vec<EnumDiff>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionDiff {
     pub name: String,
     pub status: Status,
@@ -113,6 +115,7 @@ pub struct DecisionDiff {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Same inputs, outputs and answers.
@@ -126,6 +129,7 @@ pub enum Status {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Signature {
     pub inputs: Vec<Param>,
     pub outputs: Vec<Param>,
@@ -133,6 +137,7 @@ pub struct Signature {
 
 /// A named, typed input or output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Param {
     pub name: String,
     #[serde(rename = "enum")]
@@ -140,6 +145,7 @@ pub struct Param {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum OutputChange {
     Added {
@@ -177,6 +183,7 @@ pub struct Change {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Inputs of both sides answered differently.
@@ -207,6 +214,7 @@ pub enum Outcome {
 
 /// Where a deciding row or constraint is.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleRef {
     pub file: String,
     pub line: u32,
@@ -217,6 +225,7 @@ pub struct RuleRef {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EnumDiff {
     pub name: String,
     pub status: EnumStatus,
@@ -226,6 +235,7 @@ pub struct EnumDiff {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EnumStatus {
     Added,
@@ -234,6 +244,7 @@ pub enum EnumStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Renamed {
     pub old: String,
     pub new: String,
@@ -241,6 +252,7 @@ pub struct Renamed {
 
 /// How many decisions have each status, and how many enums changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     pub changed: usize,
     pub added: usize,
@@ -403,6 +415,78 @@ impl Serialize for Change {
         s.serialize_field("old_rules", &self.old_rules)?;
         s.serialize_field("new_rules", &self.new_rules)?;
         s.end()
+    }
+}
+
+/// The schema of [`Change`]'s JSON, which its `Serialize` writes by hand.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Change {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Change".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let kind = generator.subschema_for::<ChangeKind>();
+        let outcome = generator.subschema_for::<Option<Outcome>>();
+        let rules = generator.subschema_for::<Vec<RuleRef>>();
+        schemars::json_schema!({
+            "description": "A pattern of inputs whose answer differs, with both answers.",
+            "type": "object",
+            "properties": {
+                "kind": kind,
+                "pattern": {
+                    "description": "Each input's cell, as a row would say it (`*`, a set, `!value`, `a, b`).",
+                    "type": "object",
+                    "additionalProperties": { "type": "string" }
+                },
+                "values": {
+                    "description": "Each input's values.",
+                    "type": "object",
+                    "additionalProperties": { "type": "array", "items": { "type": "string" } }
+                },
+                "inputs": {
+                    "description": "How many inputs the pattern holds.",
+                    "type": "integer",
+                    "minimum": 0
+                },
+                "old": outcome,
+                "new": outcome,
+                "old_rules": rules,
+                "new_rules": rules
+            },
+            "required": ["kind", "pattern", "values", "inputs", "old", "new", "old_rules", "new_rules"],
+            "additionalProperties": false
+        })
+    }
+}
+
+/// The schema of [`Outcome`]'s JSON.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Outcome {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Outcome".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An answer: the outputs, or impossible with the reason.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "outputs": { "type": "object", "additionalProperties": { "type": "string" } }
+                    },
+                    "required": ["outputs"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": { "impossible": { "type": "string" } },
+                    "required": ["impossible"],
+                    "additionalProperties": false
+                }
+            ]
+        })
     }
 }
 
