@@ -45,6 +45,8 @@ pub enum Code {
     TableTooLarge,
     /// A rule set with no `.coex` files.
     EmptyRuleSet,
+    /// A rule set larger than coex accepts (rows, inputs, values, set depth).
+    LimitExceeded,
     /// A row that an earlier row of its ordered table always wins over.
     UnreachableRow,
     /// A row that matches only inputs an `impossible` constraint excludes.
@@ -60,7 +62,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::Syntax,
         Code::UnknownName,
         Code::Duplicate,
@@ -75,6 +77,7 @@ impl Code {
         Code::BadExpect,
         Code::TableTooLarge,
         Code::EmptyRuleSet,
+        Code::LimitExceeded,
         Code::UnreachableRow,
         Code::OnlyImpossible,
         Code::Overlap,
@@ -100,6 +103,7 @@ impl Code {
             Code::BadExpect => "E0012",
             Code::TableTooLarge => "E0013",
             Code::EmptyRuleSet => "E0014",
+            Code::LimitExceeded => "E0017",
             Code::UnreachableRow => "W0001",
             Code::OnlyImpossible => "W0002",
             Code::Overlap => "W0003",
@@ -126,6 +130,7 @@ impl Code {
             Code::BadExpect => "bad-expect",
             Code::TableTooLarge => "table-too-large",
             Code::EmptyRuleSet => "empty-rule-set",
+            Code::LimitExceeded => "limit-exceeded",
             Code::UnreachableRow => "unreachable-row",
             Code::OnlyImpossible => "only-impossible",
             Code::Overlap => "overlap",

@@ -11,16 +11,21 @@ use crate::suggest;
 use crate::tables::{self, Citation, DecisionTable, Entry, MAX_ENTRIES};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A rule set ready to answer questions.
 pub struct Evaluator<'m> {
     model: &'m Model,
+    sources: &'m Sources,
     by_name: HashMap<String, usize>,
     decisions: Vec<Prepared>,
 }
 
 struct Prepared {
-    table: Option<DecisionTable>,
+    /// The decision's lookup table, built the first time it is asked
+    /// (`None` inside: too large to tabulate), so that a rule set of many
+    /// large decisions costs only the tables of the decisions asked about.
+    table: OnceLock<Option<DecisionTable>>,
     rows: Vec<Citation>,
     constraints: Vec<Citation>,
     input_by_name: HashMap<String, usize>,
@@ -163,17 +168,14 @@ impl std::fmt::Display for EvalError {
 impl std::error::Error for EvalError {}
 
 impl<'m> Evaluator<'m> {
-    pub fn new(model: &'m Model, sources: &Sources) -> Evaluator<'m> {
+    pub fn new(model: &'m Model, sources: &'m Sources) -> Evaluator<'m> {
         let decisions = model
             .decisions
             .iter()
-            .enumerate()
-            .map(|(index, decision)| {
-                let table = (decision.volume(model) <= MAX_ENTRIES)
-                    .then(|| tables::build_decision(model, sources, index));
+            .map(|decision| {
                 let (rows, constraints) = tables::citations(decision, sources);
                 Prepared {
-                    table,
+                    table: OnceLock::new(),
                     rows,
                     constraints,
                     input_by_name: decision
@@ -187,6 +189,7 @@ impl<'m> Evaluator<'m> {
             .collect();
         Evaluator {
             model,
+            sources,
             by_name: model
                 .decisions
                 .iter()
@@ -304,7 +307,11 @@ impl<'m> Evaluator<'m> {
     pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer<'_>, EvalError> {
         let d = &self.model.decisions[index];
         let prepared = &self.decisions[index];
-        let entry = match &prepared.table {
+        let table = prepared.table.get_or_init(|| {
+            (d.volume(self.model) <= MAX_ENTRIES)
+                .then(|| tables::build_decision(self.model, self.sources, index))
+        });
+        let entry = match table {
             Some(table) => table.lookup(input),
             None => match d.evaluate(input) {
                 RowAnswer::Row(r) => Entry::Row(r as u32),

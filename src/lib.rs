@@ -26,6 +26,7 @@ pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod fs;
+pub mod limits;
 pub mod model;
 pub mod render;
 pub mod source;
@@ -64,6 +65,16 @@ impl Compiled {
 
 /// Parse, resolve and check a rule set.
 pub fn compile(sources: &Sources) -> Compiled {
+    compile_with_progress(sources, &mut |_, _| {})
+}
+
+/// [`compile`], calling `progress` with a decision's name now and then
+/// while the completeness analysis of a decision too large to enumerate
+/// runs long (the command line shows it on a terminal).
+pub fn compile_with_progress(
+    sources: &Sources,
+    progress: &mut dyn FnMut(&str, analysis::Progress),
+) -> Compiled {
     if sources.is_empty() {
         return Compiled {
             model: None,
@@ -91,7 +102,7 @@ pub fn compile(sources: &Sources) -> Compiled {
     // Completeness on a model with unresolved rows would report gaps the
     // author did not write; fix names first, as rustc checks types first.
     if diagnostics.is_empty() {
-        diagnostics.extend(check::completeness(&model));
+        diagnostics.extend(check::completeness_with_progress(&model, progress));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
     }

@@ -49,13 +49,15 @@
 //! disjoint cubes into few patterns (the gaps the checker prints, the
 //! changed inputs `coex diff` prints).
 
+pub mod chunk;
 mod cube;
 mod partition;
 mod verdict;
 
+pub use chunk::ENUMERABLE;
 pub use cube::{bits, merge, Cube, Space};
-pub use partition::{partition, Region};
-pub use verdict::{analyze, Analysis, Pair, Shadowed};
+pub use partition::{partition, partition_within, Region};
+pub use verdict::{analyze, analyze_enumerated, analyze_with, Analysis, Pair, Progress, Shadowed};
 
 /// One row of a decision table, as the analysis sees it.
 #[derive(Clone, Debug)]

@@ -4,7 +4,7 @@ mod completeness;
 mod examples;
 mod unused;
 
-pub use completeness::{completeness, cube_cells, cube_row};
+pub use completeness::{completeness, completeness_with_progress, cube_cells, cube_row};
 pub use examples::examples;
 pub use unused::unused;
 

@@ -1,0 +1,104 @@
+//! The worst cases of issue 10, timed: adversarial and random dense
+//! decisions checked, crossing rule sets diffed, and the polynomial
+//! blowups. `cargo bench --bench worst` prints one line per case (best of
+//! three runs); figures are in docs/PERFORMANCE.md ("Worst cases").
+#![forbid(unsafe_code)]
+
+mod worst_cases;
+
+use coex::source::Sources;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use worst_cases::*;
+
+fn sources(text: &str) -> Sources {
+    let mut sources = Sources::new();
+    sources.add("worst.coex", text.to_string());
+    sources
+}
+
+fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn check(name: &str, text: &str) {
+    let sources = sources(text);
+    let took = best_of(3, || {
+        black_box(coex::compile(black_box(&sources)));
+    });
+    let volume = coex::compile(&sources)
+        .model
+        .map(|m| m.decisions.iter().map(|d| d.volume(&m)).sum::<u128>())
+        .unwrap_or(0);
+    println!(
+        "check {name:<34} {:>6} bytes {volume:>10} inputs {:>10.3} s",
+        text.len(),
+        took.as_secs_f64()
+    );
+}
+
+fn diff(name: &str, (old, new): (String, String)) {
+    let (old_sources, new_sources) = (sources(&old), sources(&new));
+    let old_model = coex::compile(&old_sources)
+        .model
+        .expect("old side resolves");
+    let new_model = coex::compile(&new_sources)
+        .model
+        .expect("new side resolves");
+    let took = best_of(3, || {
+        black_box(coex::diff::diff(
+            coex::diff::Side {
+                model: &old_model,
+                sources: &old_sources,
+            },
+            coex::diff::Side {
+                model: &new_model,
+                sources: &new_sources,
+            },
+        ));
+    });
+    println!(
+        "diff  {name:<34} {:>6} bytes {:>17} {:>10.3} s",
+        old.len() + new.len(),
+        "",
+        took.as_secs_f64()
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a name filters the cases.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().map_or(true, |f| name.contains(f));
+    let cases: Vec<(&str, Box<dyn Fn() -> String>)> = vec![
+        ("excluding 10x5, 8 rows", Box::new(|| excluding(10, 5, 8))),
+        (
+            "crossing binary 22, 12 rows",
+            Box::new(|| crossing_binary(22, 12, 7)),
+        ),
+        (
+            "random dense 10x4, 60 rows",
+            Box::new(|| random_dense(10, 4, 60, 1)),
+        ),
+        (
+            "random dense 12x3, 60 rows",
+            Box::new(|| random_dense(12, 3, 60, 2)),
+        ),
+        ("wide enum 10000 values", Box::new(|| wide_enum(10_000))),
+        ("long row 1000 inputs", Box::new(|| long_row(1000))),
+    ];
+    for (name, text) in cases {
+        if wanted(name) {
+            check(name, &text());
+        }
+    }
+    if wanted("diff crossing 14") {
+        diff("crossing 14 inputs", crossing_diff(14));
+    }
+}
