@@ -24,11 +24,11 @@ impl Random {
 fn header(inputs: usize, values: usize, outcomes: usize) -> String {
     let mut text = String::from("enum V {");
     for v in 0..values {
-        text.push_str(&format!(" V{v}"));
+        text.push_str(&format!(" V{v},"));
     }
     text.push_str(" }\nenum Out {");
     for o in 0..outcomes {
-        text.push_str(&format!(" O{o}"));
+        text.push_str(&format!(" O{o},"));
     }
     text.push_str(" }\n");
     text
@@ -147,14 +147,16 @@ pub fn crossing_diff(inputs: usize) -> (String, String) {
     (side(0), side(1))
 }
 
-/// One input of `values` values and a row per value.
+/// One input of `values` values: an ordered table with a row for each of
+/// the first 4,000 values, then a row for all the others.
 pub fn wide_enum(values: usize) -> String {
     let mut text = header(1, values, 2);
     text.push_str(&decision("wide", 1));
-    text.push_str(&table("each value", false, 1));
-    for v in 0..values {
+    text.push_str(&table("each value", true, 1));
+    for v in 0..values.min(4000) {
         text.push_str(&row(&[format!("V{v}")], v % 2));
     }
+    text.push_str(&row(&["*".to_string()], 0));
     text.push_str("}\n");
     text
 }
@@ -171,7 +173,7 @@ pub fn long_row(inputs: usize) -> String {
 
 /// `depth` sets, each holding the one before.
 pub fn set_chain(depth: usize) -> String {
-    let mut text = String::from("enum V { A B }\nset S0: V = A\n");
+    let mut text = String::from("enum V { A, B }\nset S0: V = A\n");
     for d in 1..depth {
         text.push_str(&format!("set S{d}: V = S{}\n", d - 1));
     }

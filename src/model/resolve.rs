@@ -39,6 +39,20 @@ pub fn resolve(files: &[ast::File]) -> (Model, Mentions, Vec<Diagnostic>) {
         .iter()
         .map(|e| vec![false; e.values.len()])
         .collect();
+    r.value_index = r
+        .model
+        .enums
+        .iter()
+        .map(|e| {
+            let mut index: HashMap<String, ValueId> = HashMap::new();
+            for (id, v) in e.values.iter().enumerate() {
+                for name in std::iter::once(&v.name).chain(&v.aliases) {
+                    index.entry(name.clone()).or_insert(id as ValueId);
+                }
+            }
+            index
+        })
+        .collect();
     let sets: Vec<&ast::SetDecl> = items
         .iter()
         .filter_map(|item| match item {
@@ -78,6 +92,8 @@ struct Resolver {
     set_index: HashMap<String, usize>,
     /// How deeply each resolved set is built from sets.
     set_depth: Vec<usize>,
+    /// Per enum, each value name and alias → the first value so named.
+    value_index: Vec<HashMap<String, ValueId>>,
 }
 
 fn duplicate(what: &str, name: &str, first: Span, again: Span) -> Diagnostic {
@@ -337,11 +353,7 @@ impl Resolver {
     }
 
     fn exact_value(&self, enum_id: EnumId, name: &str) -> Option<ValueId> {
-        self.model.enums[enum_id]
-            .values
-            .iter()
-            .position(|v| v.name == name || v.aliases.iter().any(|a| a == name))
-            .map(|i| i as ValueId)
+        self.value_index[enum_id].get(name).copied()
     }
 
     fn unknown_value(&self, enum_id: EnumId, name: &ast::Ident, sets_allowed: bool) -> Diagnostic {
