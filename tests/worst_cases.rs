@@ -1,18 +1,18 @@
 //! The worst cases of issue 10 as regression tests: each is checked (or
 //! diffed) and its answer compared with brute force over every input, on
-//! sizes a debug build enumerates quickly. `benches/worst.rs` times the
+//! sizes a debug build enumerates quickly. `benches/worst/main.rs` times the
 //! issue's full sizes.
 #![forbid(unsafe_code)]
 
-#[path = "../benches/worst_cases.rs"]
-mod worst_cases;
+#[path = "../benches/worst/cases.rs"]
+mod cases;
 
 use coex::diagnostic::Code;
 use coex::diff::{diff, Side};
 use coex::model::{Answer, Model};
 use coex::source::Sources;
 use std::collections::BTreeSet;
-use worst_cases::*;
+use cases::*;
 
 fn sources(text: &str) -> Sources {
     let mut sources = Sources::new();

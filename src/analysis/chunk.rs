@@ -85,10 +85,6 @@ impl Plan {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
     pub fn words(&self) -> usize {
         self.len.div_ceil(64)
     }

@@ -1,7 +1,7 @@
 //! Worst-case rule sets for the checker and `coex diff` (issue 10): small
 //! files whose rows cross each other so that the region walk meets nearly
 //! every input, and random dense tables. Deterministic for given arguments;
-//! shared by `benches/worst.rs` (timings) and `tests/worst_cases.rs`
+//! shared by `benches/worst/main.rs` (timings) and `tests/worst_cases.rs`
 //! (answers against brute force).
 #![allow(dead_code)]
 
@@ -9,7 +9,7 @@
 pub struct Random(pub u64);
 
 impl Random {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -17,11 +17,11 @@ impl Random {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 }
 
-fn header(inputs: usize, values: usize, outcomes: usize) -> String {
+fn header(values: usize, outcomes: usize) -> String {
     let mut text = String::from("enum V {");
     for v in 0..values {
         text.push_str(&format!(" V{v},"));
@@ -57,7 +57,7 @@ fn row(cells: &[String], outcome: usize) -> String {
 /// every input into all its values (`values^inputs` regions). 10 inputs of
 /// 5 values and 8 rows is the issue's 588-byte, 12-second rule set.
 pub fn excluding(inputs: usize, values: usize, rows: usize) -> String {
-    let mut text = header(inputs, values, 2);
+    let mut text = header(values, 2);
     text.push_str(&decision("excluding", inputs));
     text.push_str(&table("crossing", false, inputs));
     for r in 0..rows {
@@ -75,7 +75,7 @@ pub fn excluding(inputs: usize, values: usize, rows: usize) -> String {
 /// is the issue's 768-byte, 20-second rule set).
 pub fn crossing_binary(inputs: usize, rows: usize, seed: u64) -> String {
     let mut random = Random(seed | 1);
-    let mut text = header(inputs, 2, 2);
+    let mut text = header(2, 2);
     text.push_str(&decision("binary", inputs));
     text.push_str(&table("crossing", true, inputs));
     for r in 0..rows {
@@ -96,7 +96,7 @@ pub fn crossing_binary(inputs: usize, rows: usize, seed: u64) -> String {
 /// values, outcomes at random, unordered.
 pub fn random_dense(inputs: usize, values: usize, rows: usize, seed: u64) -> String {
     let mut random = Random(seed | 1);
-    let mut text = header(inputs, values, 4);
+    let mut text = header(values, 4);
     text.push_str(&decision("dense", inputs));
     text.push_str(&table("random", false, inputs));
     for _ in 0..rows {
@@ -125,7 +125,7 @@ pub fn random_dense(inputs: usize, values: usize, rows: usize, seed: u64) -> Str
 /// together in three, `3^inputs` regions.
 pub fn crossing_diff(inputs: usize) -> (String, String) {
     let side = |value: usize| {
-        let mut text = header(inputs, 3, 2);
+        let mut text = header(3, 2);
         text.push_str(&decision("crossed", inputs));
         text.push_str(&table("first match", true, inputs));
         for c in 0..inputs {
@@ -150,7 +150,7 @@ pub fn crossing_diff(inputs: usize) -> (String, String) {
 /// One input of `values` values: an ordered table with a row for each of
 /// the first 4,000 values, then a row for all the others.
 pub fn wide_enum(values: usize) -> String {
-    let mut text = header(1, values, 2);
+    let mut text = header(values, 2);
     text.push_str(&decision("wide", 1));
     text.push_str(&table("each value", true, 1));
     for v in 0..values.min(4000) {
@@ -163,7 +163,7 @@ pub fn wide_enum(values: usize) -> String {
 
 /// One row across `inputs` two-valued inputs, each cell one value.
 pub fn long_row(inputs: usize) -> String {
-    let mut text = header(inputs, 2, 1);
+    let mut text = header(2, 1);
     text.push_str(&decision("long", inputs));
     text.push_str(&table("one row", false, inputs));
     text.push_str(&row(&vec!["V0".to_string(); inputs], 0));

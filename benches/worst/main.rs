@@ -4,12 +4,12 @@
 //! three runs); figures are in docs/PERFORMANCE.md ("Worst cases").
 #![forbid(unsafe_code)]
 
-mod worst_cases;
+mod cases;
 
 use coex::source::Sources;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use worst_cases::*;
+use cases::*;
 
 fn sources(text: &str) -> Sources {
     let mut sources = Sources::new();
@@ -28,19 +28,32 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
+/// `coex check` of a rule set (compile: parse, resolve, analyse), and, for
+/// its first decision, the region walk alone and the enumeration alone.
 fn check(name: &str, text: &str) {
     let sources = sources(text);
     let took = best_of(3, || {
         black_box(coex::compile(black_box(&sources)));
     });
-    let volume = coex::compile(&sources)
-        .model
-        .map(|m| m.decisions.iter().map(|d| d.volume(&m)).sum::<u128>())
-        .unwrap_or(0);
+    let compiled = coex::compile(&sources);
+    let model = compiled.model.expect("the rule set resolves");
+    let problem = model.decisions[0].problem(&model);
+    let enumerable = problem.space.volume() <= coex::analysis::ENUMERABLE;
+    let walk = best_of(1, || coex::analysis::partition(&problem, |_, _| {}));
+    let enumerated = if enumerable {
+        let took = best_of(3, || {
+            black_box(coex::analysis::analyze_enumerated(black_box(&problem)));
+        });
+        format!("{:>8.3} s", took.as_secs_f64())
+    } else {
+        format!("{:>10}", "-")
+    };
     println!(
-        "check {name:<34} {:>6} bytes {volume:>10} inputs {:>10.3} s",
+        "check {name:<30} {:>6} bytes {:>9} inputs | check {:>8.3} s | walk {:>8.3} s | enumeration {enumerated}",
         text.len(),
-        took.as_secs_f64()
+        problem.space.volume(),
+        took.as_secs_f64(),
+        walk.as_secs_f64(),
     );
 }
 
@@ -76,20 +89,12 @@ fn main() {
     // `cargo bench` passes `--bench`; a name filters the cases.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let wanted = |name: &str| filter.as_deref().map_or(true, |f| name.contains(f));
-    let cases: Vec<(&str, Box<dyn Fn() -> String>)> = vec![
+    type Generator = Box<dyn Fn() -> String>;
+    let cases: Vec<(&str, Generator)> = vec![
         ("excluding 10x5, 8 rows", Box::new(|| excluding(10, 5, 8))),
-        (
-            "crossing binary 22, 12 rows",
-            Box::new(|| crossing_binary(22, 12, 7)),
-        ),
-        (
-            "random dense 10x4, 60 rows",
-            Box::new(|| random_dense(10, 4, 60, 1)),
-        ),
-        (
-            "random dense 12x3, 60 rows",
-            Box::new(|| random_dense(12, 3, 60, 2)),
-        ),
+        ("crossing binary 22, 12 rows", Box::new(|| crossing_binary(22, 12, 7))),
+        ("random dense 10x4, 60 rows", Box::new(|| random_dense(10, 4, 60, 1))),
+        ("random dense 12x3, 60 rows", Box::new(|| random_dense(12, 3, 60, 2))),
         ("wide enum 10000 values", Box::new(|| wide_enum(10_000))),
         ("long row 1000 inputs", Box::new(|| long_row(1000))),
     ];
