@@ -593,3 +593,32 @@ fn one_row_across_many_inputs_walks_without_recursion() {
     partition(&p, |_, _| regions += 1);
     assert_eq!(regions, columns + 1);
 }
+
+#[test]
+fn a_long_walk_over_a_space_too_large_to_enumerate_reports_progress() {
+    // 25 two-valued columns (2^25 inputs, past `ENUMERABLE`) and an ordered
+    // table of 17 rows, row `i` fixing column `i`: 2^17 regions.
+    let space = Space::new(vec![2; 25]);
+    let rows = (0..17)
+        .map(|i| Row {
+            cube: space.cube((0..25).map(|c| if c == i { vec![0] } else { vec![0, 1] })),
+            group: 0,
+            outcome: i as u32 % 2,
+        })
+        .collect();
+    let p = Problem {
+        space,
+        rows,
+        ordered: vec![true],
+        impossible: Vec::new(),
+    };
+    let mut reports: Vec<Progress> = Vec::new();
+    let a = analyze_with(&p, &mut |progress| reports.push(progress));
+    assert!(reports.len() >= 2, "{reports:?}");
+    assert!(reports
+        .iter()
+        .all(|r| r.total == 1 << 25 && r.done <= r.total));
+    assert!(reports.windows(2).all(|w| w[0].done < w[1].done));
+    // Every input but those with all 17 columns at 1 is decided.
+    assert_eq!(a.gap_inputs, 1 << 8);
+}
