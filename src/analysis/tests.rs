@@ -576,21 +576,31 @@ fn adversarial_crossing_rows_are_enumerated_within_budget() {
 
 #[test]
 fn one_row_across_many_inputs_walks_without_recursion() {
-    // 16,000 two-valued inputs and one row fixing each: the walk goes
-    // 16,000 splits deep (it used to overflow the stack).
-    let columns = 16_000;
-    let p = Problem {
-        space: Space::new(vec![2; columns]),
-        rows: vec![Row {
-            cube: Space::new(vec![2; columns]).cube((0..columns).map(|_| [0u32])),
-            group: 0,
-            outcome: 0,
-        }],
-        ordered: vec![false],
-        impossible: Vec::new(),
-    };
-    let mut regions = 0;
-    partition(&p, |_, _| regions += 1);
+    // 4,000 two-valued inputs and one row fixing each: the walk goes 4,000
+    // splits deep, on a 256 KB stack (the recursive walk overflowed the
+    // issue's 1 MB stack at 16,000).
+    let columns = 4_000;
+    let regions = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let space = Space::new(vec![2; columns]);
+            let p = Problem {
+                rows: vec![Row {
+                    cube: space.cube((0..columns).map(|_| [0u32])),
+                    group: 0,
+                    outcome: 0,
+                }],
+                space,
+                ordered: vec![false],
+                impossible: Vec::new(),
+            };
+            let mut regions = 0;
+            partition(&p, |_, _| regions += 1);
+            regions
+        })
+        .expect("a thread starts")
+        .join()
+        .expect("the walk does not overflow the stack");
     assert_eq!(regions, columns + 1);
 }
 
