@@ -6,10 +6,10 @@
 
 mod cases;
 
+use cases::*;
 use coex::source::Sources;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use cases::*;
 
 fn sources(text: &str) -> Sources {
     let mut sources = Sources::new();
@@ -92,9 +92,18 @@ fn main() {
     type Generator = Box<dyn Fn() -> String>;
     let cases: Vec<(&str, Generator)> = vec![
         ("excluding 10x5, 8 rows", Box::new(|| excluding(10, 5, 8))),
-        ("crossing binary 22, 12 rows", Box::new(|| crossing_binary(22, 12, 7))),
-        ("random dense 10x4, 60 rows", Box::new(|| random_dense(10, 4, 60, 1))),
-        ("random dense 12x3, 60 rows", Box::new(|| random_dense(12, 3, 60, 2))),
+        (
+            "crossing binary 22, 12 rows",
+            Box::new(|| crossing_binary(22, 12, 7)),
+        ),
+        (
+            "random dense 10x4, 60 rows",
+            Box::new(|| random_dense(10, 4, 60, 1)),
+        ),
+        (
+            "random dense 12x3, 60 rows",
+            Box::new(|| random_dense(12, 3, 60, 2)),
+        ),
         ("wide enum 10000 values", Box::new(|| wide_enum(10_000))),
         ("long row 1000 inputs", Box::new(|| long_row(1000))),
     ];
