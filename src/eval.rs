@@ -11,16 +11,22 @@ use crate::suggest;
 use crate::tables::{self, Citation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A rule set ready to answer questions.
 pub struct Evaluator<'m> {
+    checked: CheckedModel<'m>,
     model: &'m Model,
+    sources: &'m Sources,
     by_name: HashMap<String, usize>,
     decisions: Vec<Prepared>,
 }
 
 struct Prepared {
-    table: DecisionTable,
+    /// The decision's lookup table, built the first time it is asked, so
+    /// that a rule set of many large decisions costs only the tables of the
+    /// decisions asked about.
+    table: OnceLock<DecisionTable>,
     rows: Vec<Citation>,
     constraints: Vec<Citation>,
     input_by_name: HashMap<String, usize>,
@@ -163,17 +169,15 @@ impl std::fmt::Display for EvalError {
 impl std::error::Error for EvalError {}
 
 impl<'m> Evaluator<'m> {
-    pub fn new(checked: CheckedModel<'m>, sources: &Sources) -> Evaluator<'m> {
+    pub fn new(checked: CheckedModel<'m>, sources: &'m Sources) -> Evaluator<'m> {
         let model = checked.model();
         let decisions = model
             .decisions
             .iter()
-            .enumerate()
-            .map(|(index, decision)| {
-                let table = tables::build_decision(checked, sources, index);
+            .map(|decision| {
                 let (rows, constraints) = tables::citations(decision, sources);
                 Prepared {
-                    table,
+                    table: OnceLock::new(),
                     rows,
                     constraints,
                     input_by_name: decision
@@ -186,7 +190,9 @@ impl<'m> Evaluator<'m> {
             })
             .collect();
         Evaluator {
+            checked,
             model,
+            sources,
             by_name: model
                 .decisions
                 .iter()
@@ -304,7 +310,10 @@ impl<'m> Evaluator<'m> {
     pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer<'_>, EvalError> {
         let d = &self.model.decisions[index];
         let prepared = &self.decisions[index];
-        let entry = prepared.table.lookup(input);
+        let table = prepared
+            .table
+            .get_or_init(|| tables::build_decision(self.checked, self.sources, index));
+        let entry = table.lookup(input);
         let model = self.model;
         let named = |columns: &'m [crate::model::Column], values: &[ValueId]| {
             columns

@@ -77,6 +77,16 @@ impl Compiled {
 
 /// Parse, resolve and check a rule set.
 pub fn compile(sources: &Sources) -> Compiled {
+    compile_with_progress(sources, &mut |_, _| {})
+}
+
+/// [`compile`], calling `progress` with a decision's name now and then
+/// while the completeness analysis of a decision too large to enumerate
+/// runs long (the command line shows it on a terminal).
+pub fn compile_with_progress(
+    sources: &Sources,
+    progress: &mut dyn FnMut(&str, analysis::Progress),
+) -> Compiled {
     if sources.is_empty() {
         return Compiled {
             model: None,
@@ -105,7 +115,7 @@ pub fn compile(sources: &Sources) -> Compiled {
     if diagnostics.is_empty() {
         diagnostics.extend(check::rust_names(&model));
         diagnostics.extend(check::table_size(&model));
-        diagnostics.extend(check::completeness(&model));
+        diagnostics.extend(check::completeness_with_progress(&model, progress));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
     }

@@ -27,16 +27,18 @@ pub const MAX_LINE_BYTES: usize = 128 * 1024;
 /// without being held in memory; the lines after it are answered.
 pub const MAX_BATCH_LINE_BYTES: usize = 1024 * 1024;
 
-/// The most rows in one table (one million).
-pub const MAX_ROWS: usize = 1_000_000;
+/// Rows in one decision, all its tables together (a 100,000-row table,
+/// one row per input of a 1,000 × 100 space, checks in about a second).
+pub const MAX_ROWS: usize = 1 << 17;
 
 /// The most inputs of one decision (1,024).
 pub const MAX_INPUTS: usize = 1024;
 
-/// The most values of one enum, aliases not counted (65,535).
-pub const MAX_VALUES: usize = 65_535;
+/// Values of one enum (aliases not counted).
+pub const MAX_VALUES: usize = 65_536;
 
-/// The deepest chain of sets, each a member of the next (64).
+/// How deeply sets may be built from sets: a set of values has depth 1, a
+/// set naming it depth 2, and so on.
 pub const MAX_SET_DEPTH: usize = 64;
 
 /// The most entries of one baked lookup table (`coex build`, `coex-build`,

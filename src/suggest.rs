@@ -1,12 +1,23 @@
 //! "Did you mean" suggestions for unknown names.
 
+/// Names longer than this (in characters) get no suggestion: the edit
+/// distance costs the product of the lengths, and nobody mistypes a name
+/// that long.
+const LONGEST_COMPARED: usize = 128;
+
 /// The candidate closest to `name` (ignoring ASCII case), if it is close
 /// enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = name.chars().count();
+    if length > LONGEST_COMPARED {
+        return None;
+    }
     let lower = name.to_ascii_lowercase();
-    let limit = (name.chars().count() / 3).max(1);
+    let limit = (length / 3).max(1);
     candidates
         .into_iter()
+        // A length difference alone is that many edits.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c.len()))
@@ -60,5 +71,15 @@ mod tests {
         assert_eq!(closest("Islnds", ["Islands", "SfBOnly"]), Some("Islands"));
         assert_eq!(closest("teamsonly", ["TeamsOnly"]), Some("TeamsOnly"));
         assert_eq!(closest("Federated", ["Islands", "SfBOnly"]), None);
+    }
+
+    #[test]
+    fn suggestion_between_long_names_is_skipped_quickly() {
+        let long = "a".repeat(64 * 1024);
+        let other = format!("{}b", "a".repeat(64 * 1024 - 1));
+        assert_eq!(closest(&long, [other.as_str()]), None);
+        let near = "a".repeat(LONGEST_COMPARED - 1);
+        let typo = format!("{}b", "a".repeat(LONGEST_COMPARED - 2));
+        assert_eq!(closest(&near, [typo.as_str()]), Some(typo.as_str()));
     }
 }

@@ -187,22 +187,39 @@ fn one_line(text: &str) -> String {
 }
 
 /// Call `f` with the mixed-radix index of every point of a cube given as
-/// its values per column.
+/// its values per column, in increasing order (an odometer over the
+/// columns that keeps the index up to date, so that a cube of thousands of
+/// columns needs neither a deep stack nor a pass over them per point).
 fn for_each_point(columns: &[Vec<u32>], radix: &[u32], f: &mut dyn FnMut(usize)) {
-    fn go(columns: &[Vec<u32>], radix: &[u32], prefix: usize, f: &mut dyn FnMut(usize)) {
-        match columns.split_first() {
-            None => f(prefix),
-            Some((values, rest)) => {
-                for &v in values {
-                    go(
-                        rest,
-                        &radix[1..],
-                        prefix * radix[0] as usize + v as usize,
-                        f,
-                    );
-                }
-            }
+    if columns.iter().any(|values| values.is_empty()) {
+        return;
+    }
+    let mut strides = vec![1usize; columns.len()];
+    for c in (0..columns.len().saturating_sub(1)).rev() {
+        strides[c] = strides[c + 1] * radix[c + 1] as usize;
+    }
+    let value = |c: usize, i: usize| columns[c][i] as usize * strides[c];
+    // The position in each column's values, the last column fastest.
+    let mut at = vec![0usize; columns.len()];
+    let mut index: usize = (0..columns.len()).map(|c| value(c, 0)).sum();
+    // Only columns of several values ever move.
+    let moving: Vec<usize> = (0..columns.len())
+        .filter(|&c| columns[c].len() > 1)
+        .collect();
+    loop {
+        f(index);
+        let Some(k) = (0..moving.len())
+            .rev()
+            .find(|&k| at[moving[k]] + 1 < columns[moving[k]].len())
+        else {
+            return;
+        };
+        let column = moving[k];
+        index += value(column, at[column] + 1) - value(column, at[column]);
+        at[column] += 1;
+        for &later in &moving[k + 1..] {
+            index -= value(later, at[later]) - value(later, 0);
+            at[later] = 0;
         }
     }
-    go(columns, radix, 0, f)
 }

@@ -1,6 +1,8 @@
 //! Finite input spaces and cubes (one set of values per input column).
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// The input space of a decision: one column per input, each with a finite
 /// number of values numbered `0..size`.
@@ -183,25 +185,56 @@ pub fn bits(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
 /// The union stays the same and the cubes stay disjoint; the result is
 /// sorted by each cube's first input. The checker merges gaps with it, and
 /// `coex diff` the inputs whose answer changed.
-pub fn merge(space: &Space, mut cubes: Vec<Cube>) -> Vec<Cube> {
+///
+/// Each cube keeps a hash per column and their sum, so that the key "every
+/// column but this one" costs one subtraction; cubes are compared in full
+/// only when their keys' hashes agree. A pass costs about `cubes × columns`.
+pub fn merge(space: &Space, cubes: Vec<Cube>) -> Vec<Cube> {
+    let column_hash = |cube: &[u64], column: usize| {
+        let mut hasher = DefaultHasher::new();
+        column.hash(&mut hasher);
+        space.column(cube, column).hash(&mut hasher);
+        hasher.finish()
+    };
+    let hashed = |cube: Cube| {
+        let hashes: Vec<u64> = (0..space.columns())
+            .map(|c| column_hash(&cube, c))
+            .collect();
+        let total = hashes.iter().fold(0u64, |a, &h| a.wrapping_add(h));
+        (cube, hashes, total)
+    };
+    let mut cubes: Vec<(Cube, Vec<u64>, u64)> = cubes.into_iter().map(hashed).collect();
+    let same_except = |a: &[u64], b: &[u64], column: usize| {
+        (0..space.columns())
+            .filter(|&c| c != column)
+            .all(|c| space.column(a, c) == space.column(b, c))
+    };
     loop {
         let before = cubes.len();
         for column in 0..space.columns() {
-            let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
-            let mut merged: Vec<Cube> = Vec::with_capacity(cubes.len());
-            for cube in cubes {
-                let mut key = cube.to_vec();
-                space.column_mut(&mut key, column).fill(0);
-                match index.get(&key) {
-                    Some(&at) => {
-                        let target = space.column_mut(&mut merged[at], column);
-                        for (t, c) in target.iter_mut().zip(space.column(&cube, column)) {
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut merged: Vec<(Cube, Vec<u64>, u64)> = Vec::with_capacity(cubes.len());
+            for (cube, hashes, total) in cubes {
+                let key = total.wrapping_sub(hashes[column]);
+                let candidates = index.entry(key).or_default();
+                let target = candidates
+                    .iter()
+                    .copied()
+                    .find(|&at| same_except(&merged[at].0, &cube, column));
+                match target {
+                    Some(at) => {
+                        let (into, hashes, total) = &mut merged[at];
+                        let words = space.column_mut(into, column);
+                        for (t, c) in words.iter_mut().zip(space.column(&cube, column)) {
                             *t |= c;
                         }
+                        let new = column_hash(into, column);
+                        *total = total.wrapping_sub(hashes[column]).wrapping_add(new);
+                        hashes[column] = new;
                     }
                     None => {
-                        index.insert(key, merged.len());
-                        merged.push(cube);
+                        candidates.push(merged.len());
+                        merged.push((cube, hashes, total));
                     }
                 }
             }
@@ -211,6 +244,7 @@ pub fn merge(space: &Space, mut cubes: Vec<Cube>) -> Vec<Cube> {
             break;
         }
     }
-    cubes.sort_by_key(|c| space.first_point(c));
+    let mut cubes: Vec<Cube> = cubes.into_iter().map(|(cube, _, _)| cube).collect();
+    cubes.sort_by_cached_key(|c| space.first_point(c));
     cubes
 }

@@ -43,19 +43,34 @@
 //! rule tables written from documents are far from that, and there is no
 //! budget here that gives up and guesses.
 //!
+//! # The bounded worst case
+//!
+//! Crossing rows can still carve a small space into nearly as many regions
+//! as it has inputs, and a region costs far more than an input costs to
+//! enumerate bit-parallel. So when a space has at most [`ENUMERABLE`]
+//! (2^24) inputs, [`analyze`] walks it with a budget of what enumerating it
+//! would cost ([`chunk::cost`]); a walk that runs over is dropped and the
+//! space enumerated instead, chunk by chunk, a bit set per row
+//! ([`analyze_enumerated`]: the same verdicts, gaps cut into other cubes,
+//! each pair's witness its first input). The analysis of such a space is
+//! thus never much slower than enumerating it. A larger space is walked to
+//! the end, exactly, reporting [`Progress`] to [`analyze_with`]'s caller.
+//!
 //! [`partition`] is that walk, reporting each region to a visitor;
 //! [`analyze`] collects the verdicts the checker reports, and the table
 //! builder fills lookup tables from the same regions. [`merge`] turns many
 //! disjoint cubes into few patterns (the gaps the checker prints, the
 //! changed inputs `coex diff` prints).
 
+pub mod chunk;
 mod cube;
 mod partition;
 mod verdict;
 
+pub use chunk::ENUMERABLE;
 pub use cube::{bits, merge, Cube, Space};
-pub use partition::{partition, Region};
-pub use verdict::{analyze, Analysis, Pair, Shadowed};
+pub use partition::{partition, partition_within, Region};
+pub use verdict::{analyze, analyze_enumerated, analyze_with, Analysis, Pair, Progress, Shadowed};
 
 /// One row of a decision table, as the analysis sees it.
 #[derive(Clone, Debug)]

@@ -403,3 +403,232 @@ proptest! {
         prop_assert!(seen.iter().all(|&n| n == 1));
     }
 }
+
+/// The inputs of a list of cubes, each once (panics on overlapping cubes).
+fn inputs_of(space: &Space, cubes: &[Cube]) -> BTreeSet<Vec<u32>> {
+    let mut inputs = BTreeSet::new();
+    for point in points(space.sizes()) {
+        let holding = cubes
+            .iter()
+            .filter(|c| space.contains_point(c, &point))
+            .count();
+        assert!(holding <= 1, "cubes overlap at {point:?}");
+        if holding == 1 {
+            inputs.insert(point);
+        }
+    }
+    inputs
+}
+
+/// Everything an analysis says except how gaps are cut into cubes and
+/// which input witnesses a pair.
+#[derive(Debug, PartialEq, Eq)]
+struct Said {
+    gaps: BTreeSet<Vec<u32>>,
+    gap_inputs: u128,
+    conflicts: Vec<(u32, u32)>,
+    overlaps: Vec<(u32, u32)>,
+    unreachable: Vec<Shadowed>,
+    only_impossible: Vec<u32>,
+    empty: Vec<u32>,
+}
+
+fn said(p: &Problem, a: &Analysis) -> Said {
+    // Each witness is an input both rows decide.
+    let decides_at = |row: u32, point: &[u32]| {
+        p.space.contains_point(&p.rows[row as usize].cube, point)
+            && !p
+                .impossible
+                .iter()
+                .any(|c| p.space.contains_point(c, point))
+    };
+    for pair in a.conflicts.iter().chain(&a.overlaps) {
+        assert!(decides_at(pair.first, &pair.witness) && decides_at(pair.second, &pair.witness));
+    }
+    Said {
+        gaps: inputs_of(&p.space, &a.gaps),
+        gap_inputs: a.gap_inputs,
+        conflicts: a.conflicts.iter().map(|c| (c.first, c.second)).collect(),
+        overlaps: a.overlaps.iter().map(|c| (c.first, c.second)).collect(),
+        unreachable: a.unreachable.clone(),
+        only_impossible: a.only_impossible.clone(),
+        empty: a.empty.clone(),
+    }
+}
+
+/// Problems with more and wider columns than `arb_problem`, so that the
+/// enumeration's chunks, words and column bit sets meet their edges.
+fn arb_wide_problem() -> impl Strategy<Value = Problem> {
+    (1usize..=6)
+        .prop_flat_map(|columns| {
+            proptest::collection::vec(prop_oneof![4 => 1u32..=5, 1 => 60u32..=70], columns)
+        })
+        .prop_filter("small enough to brute-force", |sizes| {
+            sizes.iter().map(|&s| s as u64).product::<u64>() <= 5_000
+        })
+        .prop_flat_map(|sizes| {
+            let cell = |size: u32| proptest::collection::vec(0u8..4, size as usize);
+            let cube = {
+                let sizes = sizes.clone();
+                move || {
+                    sizes
+                        .iter()
+                        .map(|&s| (cell(s), any::<bool>()))
+                        .collect::<Vec<_>>()
+                }
+            };
+            (
+                Just(sizes.clone()),
+                proptest::collection::vec((cube(), 0u32..3, 0u32..3), 0..10),
+                proptest::collection::vec(any::<bool>(), 3),
+                proptest::collection::vec(cube(), 0..3),
+            )
+        })
+        .prop_map(|(sizes, rows, ordered, impossible)| {
+            let space = Space::new(sizes.clone());
+            // A cell is `*` half the time, else about three values in four.
+            let to_cube = |cells: &Vec<(Vec<u8>, bool)>| {
+                space.cube(cells.iter().map(|(picks, any)| {
+                    picks
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, &pick)| *any || pick != 0)
+                        .map(|(v, _)| v as u32)
+                        .collect::<Vec<_>>()
+                }))
+            };
+            Problem {
+                rows: rows
+                    .iter()
+                    .map(|(cells, group, outcome)| Row {
+                        cube: to_cube(cells),
+                        group: *group,
+                        outcome: *outcome,
+                    })
+                    .collect(),
+                ordered,
+                impossible: impossible.iter().map(to_cube).collect(),
+                space,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn enumeration_equals_brute_force(p in arb_problem()) {
+        let a = analyze_enumerated(&p);
+        prop_assert_eq!(verdict_of(&p, &a), brute_force(&p));
+    }
+
+    #[test]
+    fn enumeration_and_walk_say_the_same(p in arb_problem()) {
+        let walked = walked_in_full(&p);
+        prop_assert_eq!(said(&p, &analyze_enumerated(&p)), said(&p, &walked));
+    }
+
+    #[test]
+    fn enumeration_in_small_chunks_and_walk_say_the_same(p in arb_wide_problem(), bits in 1usize..200) {
+        let walked = walked_in_full(&p);
+        let enumerated = super::verdict::analyze_in_chunks(&p, bits);
+        prop_assert_eq!(said(&p, &enumerated), said(&p, &walked));
+        prop_assert_eq!(verdict_of(&p, &enumerated), brute_force(&p));
+    }
+}
+
+/// The region walk's analysis, never cut short.
+fn walked_in_full(p: &Problem) -> Analysis {
+    super::verdict::walked(p, u64::MAX, &mut |_| {}).expect("an unlimited walk finishes")
+}
+
+#[test]
+fn adversarial_crossing_rows_are_enumerated_within_budget() {
+    // Twelve rows, each excluding a different value of every one of eight
+    // five-valued columns: the walk meets nearly every input (5^8), so the
+    // analysis drops it for enumeration; the verdict is still brute force's.
+    let sizes = [5u32; 8];
+    let rows: Vec<Vec<Option<Vec<u32>>>> = (0..12u32)
+        .map(|r| {
+            (0..8u32)
+                .map(|c| Some((0..5).filter(|&v| v != (r + c * (r + 1)) % 5).collect()))
+                .collect()
+        })
+        .collect();
+    let specs: Vec<Vec<Option<&[u32]>>> = rows
+        .iter()
+        .map(|cells| cells.iter().map(|c| c.as_deref()).collect())
+        .collect();
+    let row_specs: Vec<RowSpec> = specs
+        .iter()
+        .enumerate()
+        .map(|(r, cells)| (cells.as_slice(), 0, r as u32 % 2))
+        .collect();
+    let p = problem(&sizes, &row_specs, &[false], &[]);
+    let cost = chunk::cost(&p.space, p.rows.len()) / 8;
+    assert!(
+        super::verdict::walked(&p, cost as u64, &mut |_| {}).is_none(),
+        "the walk exceeds the enumeration's cost here"
+    );
+    let a = analyze(&p);
+    assert_eq!(verdict_of(&p, &a), brute_force(&p));
+}
+
+#[test]
+fn one_row_across_many_inputs_walks_without_recursion() {
+    // 4,000 two-valued inputs and one row fixing each: the walk goes 4,000
+    // splits deep, on a 256 KB stack (the recursive walk overflowed the
+    // issue's 1 MB stack at 16,000).
+    let columns = 4_000;
+    let regions = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let space = Space::new(vec![2; columns]);
+            let p = Problem {
+                rows: vec![Row {
+                    cube: space.cube((0..columns).map(|_| [0u32])),
+                    group: 0,
+                    outcome: 0,
+                }],
+                space,
+                ordered: vec![false],
+                impossible: Vec::new(),
+            };
+            let mut regions = 0;
+            partition(&p, |_, _| regions += 1);
+            regions
+        })
+        .expect("a thread starts")
+        .join()
+        .expect("the walk does not overflow the stack");
+    assert_eq!(regions, columns + 1);
+}
+
+#[test]
+fn a_long_walk_over_a_space_too_large_to_enumerate_reports_progress() {
+    // 25 two-valued columns (2^25 inputs, past `ENUMERABLE`) and an ordered
+    // table of 17 rows, row `i` fixing column `i`: 2^17 regions.
+    let space = Space::new(vec![2; 25]);
+    let rows = (0..17)
+        .map(|i| Row {
+            cube: space.cube((0..25).map(|c| if c == i { vec![0] } else { vec![0, 1] })),
+            group: 0,
+            outcome: i as u32 % 2,
+        })
+        .collect();
+    let p = Problem {
+        space,
+        rows,
+        ordered: vec![true],
+        impossible: Vec::new(),
+    };
+    let mut reports: Vec<Progress> = Vec::new();
+    let a = analyze_with(&p, &mut |progress| reports.push(progress));
+    assert!(reports.len() >= 2, "{reports:?}");
+    assert!(reports
+        .iter()
+        .all(|r| r.total == 1 << 25 && r.done <= r.total));
+    assert!(reports.windows(2).all(|w| w[0].done < w[1].done));
+    // Every input but those with all 17 columns at 1 is decided.
+    assert_eq!(a.gap_inputs, 1 << 8);
+}

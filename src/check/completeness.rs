@@ -2,16 +2,25 @@
 //! impossible inputs: the verdicts of [`crate::analysis`], as diagnostics.
 
 use super::SHOWN_PATTERNS;
-use crate::analysis::{analyze, Analysis, Space};
+use crate::analysis::{analyze_with, Analysis, Progress, Space};
 use crate::diagnostic::{Code, Data, Diagnostic, Pairs, RowRef};
 use crate::model::{Decision, Model};
 use crate::text::{padded_cells, plural};
 
 pub fn completeness(model: &Model) -> Vec<Diagnostic> {
+    completeness_with_progress(model, &mut |_, _| {})
+}
+
+/// [`completeness`], passing on the analysis' progress reports with the
+/// decision's name.
+pub fn completeness_with_progress(
+    model: &Model,
+    progress: &mut dyn FnMut(&str, Progress),
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for decision in &model.decisions {
         let problem = decision.problem(model);
-        let analysis = analyze(&problem);
+        let analysis = analyze_with(&problem, &mut |done| progress(&decision.name, done));
         gaps(model, decision, &problem.space, &analysis, &mut out);
         conflicts(model, decision, &analysis, &mut out);
         unreachable(decision, &analysis, &mut out);

@@ -6,7 +6,7 @@ mod rust_names;
 mod table_size;
 mod unused;
 
-pub use completeness::{completeness, cube_cells, cube_row};
+pub use completeness::{completeness, completeness_with_progress, cube_cells, cube_row};
 pub use examples::examples;
 pub use rust_names::rust_names;
 pub use table_size::table_size;

@@ -4,7 +4,12 @@
 use super::common::{self, RulesArg, EXIT_ERRORS};
 use coex::diagnostic;
 use coex::text::plural;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// How long a check runs before it shows its progress.
+const QUIET_FOR: Duration = Duration::from_secs(2);
 
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
@@ -33,7 +38,11 @@ pub fn run(args: Args) -> ExitCode {
         Ok(sources) => sources,
         Err(code) => return code,
     };
-    let compiled = coex::compile(&sources);
+    let compiled = if std::io::stderr().is_terminal() {
+        compile_showing_progress(&sources)
+    } else {
+        coex::compile(&sources)
+    };
     let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
     match args.format {
         Format::Text => {
@@ -87,3 +96,29 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+/// Compile, and once the check has run for [`QUIET_FOR`], keep one line on
+/// the terminal saying which decision is being checked and how far along
+/// it is (erased at the end).
+fn compile_showing_progress(sources: &coex::source::Sources) -> coex::Compiled {
+    let start = Instant::now();
+    let mut shown = false;
+    let mut stderr = std::io::stderr();
+    let compiled = coex::compile_with_progress(sources, &mut |decision, progress| {
+        if start.elapsed() < QUIET_FOR {
+            return;
+        }
+        let percent = progress.done as f64 * 100.0 / progress.total.max(1) as f64;
+        // A progress line that cannot be written is no reason to stop.
+        let _ = write!(
+            stderr,
+            "\r\x1b[Kchecking `{decision}`: {percent:.1}% of its inputs ({:.0} s)",
+            start.elapsed().as_secs_f64()
+        );
+        let _ = stderr.flush();
+        shown = true;
+    });
+    if shown {
+        let _ = write!(stderr, "\r\x1b[K");
+    }
+    compiled
+}

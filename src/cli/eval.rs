@@ -9,6 +9,7 @@ use coex::text::padded;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -461,8 +462,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Inputs<'a> {
                 mut map: M,
             ) -> Result<Inputs<'de>, M::Error> {
                 let mut pairs: Vec<(Text<'de>, Text<'de>)> = Vec::new();
+                let mut seen: HashSet<Cow<'de, str>> = HashSet::new();
                 while let Some((name, value)) = map.next_entry::<Text<'de>, Text<'de>>()? {
-                    if pairs.iter().any(|(seen, _)| seen.0 == name.0) {
+                    if !seen.insert(name.0.clone()) {
                         return Err(serde::de::Error::custom("an input given twice"));
                     }
                     pairs.push((name, value));

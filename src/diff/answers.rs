@@ -2,10 +2,11 @@
 //! region walk over a common input space (see the module documentation).
 
 use super::{Change, ChangeKind, Outcome, PatternCell, RuleRef, Side};
-use crate::analysis::{self, merge, partition, Cube, Region, Space};
+use crate::analysis::{self, chunk, merge, partition_within, Cube, Region, Space};
 use crate::model::{Decision, Model, ValueId};
 use crate::tables::{citations, Citation};
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
 /// One decision on both sides.
 #[derive(Clone, Copy)]
@@ -94,28 +95,20 @@ pub fn compare(
             .iter()
             .all(|(i, j, map)| map[a[*i] as usize] == Some(b[*j]))
     };
-    let mut groups: BTreeMap<(ChangeKind, Key, Key), Regions> = BTreeMap::new();
-    partition(&problem, |cube, region| {
-        let Region::Possible { effective, .. } = region else {
-            unreachable!("the joint problem has constraints as rows, not as `impossible`")
-        };
-        let before = decider(effective, 0, ids.old_constraints, ids.new_rows);
-        let after = decider(effective, ids.new_rows, ids.new_constraints, ids.end);
+    let classify = |before: Decider, after: Decider| {
         let (old_key, new_key) = (key(old_decision, before), key(new_decision, after));
         let kind = match (&old_key, &new_key) {
-            (Key::Absent, Key::Absent) => return,
+            (Key::Absent, Key::Absent) => return None,
             (Key::Absent, _) => ChangeKind::NewInputs,
             (_, Key::Absent) => ChangeKind::RemovedInputs,
-            (Key::Impossible(a), Key::Impossible(b)) if a == b => return,
+            (Key::Impossible(a), Key::Impossible(b)) if a == b => return None,
             (Key::Impossible(_), Key::Impossible(_)) => ChangeKind::Reason,
-            (Key::Outputs(a), Key::Outputs(b)) if same_outputs(a, b) => return,
+            (Key::Outputs(a), Key::Outputs(b)) if same_outputs(a, b) => return None,
             _ => ChangeKind::Answer,
         };
-        groups
-            .entry((kind, old_key, new_key))
-            .or_default()
-            .push((cube.into(), before, after));
-    });
+        Some((kind, old_key, new_key))
+    };
+    let groups = changed_regions(&problem, &ids, &classify);
 
     let cited = Cited {
         old: citations(old_decision, old.sources),
@@ -192,6 +185,115 @@ fn common_columns(
             }
         })
         .collect()
+}
+
+type Groups = BTreeMap<(ChangeKind, Key, Key), Regions>;
+
+/// The regions whose answer changed, grouped by `classify` (`None`: not a
+/// change). By the region walk, or, when the common space is small enough
+/// and the walk would cost more than enumerating it, by enumeration (the
+/// same inputs, cut into other cubes).
+fn changed_regions(
+    problem: &analysis::Problem,
+    ids: &Ids,
+    classify: &dyn Fn(Decider, Decider) -> Option<(ChangeKind, Key, Key)>,
+) -> Groups {
+    let space = &problem.space;
+    let mut budget = u64::MAX;
+    if space.volume() <= analysis::ENUMERABLE {
+        let cost = chunk::cost(space, problem.rows.len()) / WALK_STEP_COST;
+        budget = u64::try_from(cost.max(1 << 16)).unwrap_or(u64::MAX);
+        #[cfg(test)]
+        if ENUMERATE_ALWAYS.with(|always| always.get()) {
+            budget = 0;
+        }
+    }
+    let mut groups = Groups::new();
+    let walked = partition_within(problem, budget, |cube, region| {
+        let Region::Possible { effective, .. } = region else {
+            unreachable!("the joint problem has constraints as rows, not as `impossible`")
+        };
+        let before = decider(effective, 0, ids.old_constraints, ids.new_rows);
+        let after = decider(effective, ids.new_rows, ids.new_constraints, ids.end);
+        if let Some(group) = classify(before, after) {
+            groups
+                .entry(group)
+                .or_default()
+                .push((cube.into(), before, after));
+        }
+        ControlFlow::Continue(())
+    });
+    if walked {
+        return groups;
+    }
+    enumerated_regions(problem, ids, classify)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests set this to compare every enumerable space by enumeration.
+    pub(super) static ENUMERATE_ALWAYS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Region walk steps worth one word operation of enumeration.
+const WALK_STEP_COST: u128 = 8;
+
+/// [`changed_regions`] by enumeration: in each chunk, each side's decider
+/// is its first matching constraint, else its first matching row; the
+/// inputs of each pair of deciders that changed become cubes.
+fn enumerated_regions(
+    problem: &analysis::Problem,
+    ids: &Ids,
+    classify: &dyn Fn(Decider, Decider) -> Option<(ChangeKind, Key, Key)>,
+) -> Groups {
+    let space = &problem.space;
+    let cubes: Vec<&[u64]> = problem.rows.iter().map(|r| &*r.cube).collect();
+    let mut groups = Groups::new();
+    chunk::chunks(space, &cubes, |chunk| {
+        let side = |rows: usize, constraints: usize, end: usize| {
+            let mut left = chunk.plan.all();
+            let mut deciders: Vec<(Decider, Vec<u64>)> = Vec::new();
+            let order = (constraints..end).chain(rows..constraints);
+            for id in order {
+                let Some(set) = &chunk.sets[id] else { continue };
+                let mine = chunk::and(set, &left);
+                if chunk::is_empty(&mine) {
+                    continue;
+                }
+                chunk::remove(&mut left, &mine);
+                let decider = if id >= constraints {
+                    Decider::Constraint(id - constraints)
+                } else {
+                    Decider::Row(id - rows)
+                };
+                deciders.push((decider, mine));
+            }
+            if !chunk::is_empty(&left) {
+                deciders.push((Decider::Absent, left));
+            }
+            deciders
+        };
+        let old = side(0, ids.old_constraints, ids.new_rows);
+        let new = side(ids.new_rows, ids.new_constraints, ids.end);
+        for (before, old_set) in &old {
+            let mut left = old_set.clone();
+            while let Some(bit) = chunk::first(&left) {
+                let (after, new_set) = new
+                    .iter()
+                    .find(|(_, set)| chunk::contains_bit(set, bit))
+                    .expect("the new side's deciders cover the chunk");
+                let both = chunk::and(&left, new_set);
+                chunk::remove(&mut left, new_set);
+                if let Some(group) = classify(*before, *after) {
+                    let regions = groups.entry(group).or_default();
+                    for cube in chunk.cubes(&both) {
+                        regions.push((cube, *before, *after));
+                    }
+                }
+            }
+        }
+    });
+    groups
 }
 
 /// Both sides' rows and constraints as the rows of one problem: old rows

@@ -58,6 +58,11 @@
 //!
 //! The cost is that of checking the two rule sets together: proportional to
 //! the number of regions their rows carve out, not to the size of the space.
+//! As in the checker, a common space of at most 2^24 inputs is walked with a
+//! budget of what enumerating it costs; past it, the space is enumerated a
+//! chunk at a time ([`crate::analysis::chunk`]), each side's decider per
+//! input being its first matching constraint, else its first matching row,
+//! and the inputs of each changed pair of deciders become the regions.
 //!
 //! Both sides are checked models ([`crate::Compiled::checked`]): free of
 //! gaps and conflicts, though their `expect` examples may still fail.

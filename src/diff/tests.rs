@@ -310,6 +310,16 @@ proptest! {
     ) {
         check(columns, &old, &new)?;
     }
+
+    #[test]
+    fn diff_by_enumeration_equals_brute_force(
+        (columns, old, new) in (1usize..=3).prop_flat_map(|c| (Just(c), side(c), side(c)))
+    ) {
+        super::answers::ENUMERATE_ALWAYS.with(|always| always.set(true));
+        let checked = check(columns, &old, &new);
+        super::answers::ENUMERATE_ALWAYS.with(|always| always.set(false));
+        checked?;
+    }
 }
 
 #[test]

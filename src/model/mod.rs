@@ -7,6 +7,7 @@
 //! their enum in declaration order; a cell is the sorted list of the values
 //! it allows.
 
+mod limits;
 mod resolve;
 
 pub use resolve::{resolve, Mentions};

@@ -5,10 +5,12 @@
 //! examples. Each problem becomes a diagnostic; resolution goes on past it
 //! so that one run reports as much as it can.
 
+use super::limits;
 use super::{
     Column, Constraint, Decision, Enum, EnumId, Example, Model, Row, Set, Table, Value, ValueId,
 };
 use crate::diagnostic::{Code, Diagnostic};
+use crate::limits::MAX_SET_DEPTH;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast;
@@ -37,6 +39,20 @@ pub fn resolve(files: &[ast::File]) -> (Model, Mentions, Vec<Diagnostic>) {
         .iter()
         .map(|e| vec![false; e.values.len()])
         .collect();
+    r.value_index = r
+        .model
+        .enums
+        .iter()
+        .map(|e| {
+            let mut index: HashMap<String, ValueId> = HashMap::new();
+            for (id, v) in e.values.iter().enumerate() {
+                for name in std::iter::once(&v.name).chain(&v.aliases) {
+                    index.entry(name.clone()).or_insert(id as ValueId);
+                }
+            }
+            index
+        })
+        .collect();
     let sets: Vec<&ast::SetDecl> = items
         .iter()
         .filter_map(|item| match item {
@@ -63,6 +79,7 @@ pub fn resolve(files: &[ast::File]) -> (Model, Mentions, Vec<Diagnostic>) {
             _ => {}
         }
     }
+    r.diagnostics.extend(limits::exceeded(&r.model));
     (r.model, r.mentions, r.diagnostics)
 }
 
@@ -73,6 +90,10 @@ struct Resolver {
     diagnostics: Vec<Diagnostic>,
     /// Where each set was declared, for the cycle check.
     set_index: HashMap<String, usize>,
+    /// How deeply each resolved set is built from sets.
+    set_depth: Vec<usize>,
+    /// Per enum, each value name and alias → the first value so named.
+    value_index: Vec<HashMap<String, ValueId>>,
 }
 
 fn duplicate(what: &str, name: &str, first: Span, again: Span) -> Diagnostic {
@@ -214,62 +235,107 @@ impl Resolver {
         }
         self.mentions.sets = vec![false; self.model.sets.len()];
         let mut state = vec![Visit::New; self.model.sets.len()];
+        self.set_depth = vec![0; self.model.sets.len()];
         for index in 0..declared.len() {
-            self.resolve_set(index, &declared, &mut state, &mut Vec::new());
+            self.resolve_set(index, &declared, &mut state);
         }
     }
 
+    /// Resolve a set and the sets it names, depth first with an explicit
+    /// stack (a chain of thousands of sets must not overflow the call stack).
     fn resolve_set(
         &mut self,
-        index: usize,
+        root: usize,
         declared: &[(&ast::SetDecl, EnumId)],
         state: &mut [Visit],
-        path: &mut Vec<usize>,
     ) {
-        match state[index] {
-            Visit::Done => return,
-            Visit::Active => {
-                let start = path.iter().position(|&p| p == index).unwrap_or(0);
-                let cycle: Vec<String> = path[start..]
-                    .iter()
-                    .chain(std::iter::once(&index))
-                    .map(|&i| format!("`{}`", self.model.sets[i].name))
-                    .collect();
-                let (decl, _) = declared[index];
-                let d = Diagnostic::new(
-                    Code::CyclicSet,
-                    format!("set `{}` is defined in terms of itself", decl.name.name),
-                )
-                .primary(decl.name.span, "this set")
-                .note(format!("the cycle: {}", cycle.join(" → ")))
-                .help("list the values of a set directly, or through sets that do not lead back to it");
-                self.error(d);
-                return;
-            }
-            Visit::New => {}
+        if state[root] != Visit::New {
+            return;
         }
-        state[index] = Visit::Active;
-        path.push(index);
-        let (decl, enum_id) = declared[index];
-        let mut values: Vec<ValueId> = Vec::new();
-        for member in &decl.members {
-            if let Some(&other) = self.set_index.get(&member.name) {
-                if self.model.sets[other].enum_id == enum_id {
-                    self.mentions.sets[other] = true;
-                    self.resolve_set(other, declared, state, path);
-                    values.extend(self.model.sets[other].values.iter().copied());
-                    continue;
+        /// A set being resolved: the next member to read, the values so far.
+        /// The deepest member set's depth too (a set of values is 1 deep).
+        struct Frame {
+            index: usize,
+            next: usize,
+            values: Vec<ValueId>,
+            deepest: usize,
+        }
+        state[root] = Visit::Active;
+        let mut stack = vec![Frame {
+            index: root,
+            next: 0,
+            values: Vec::new(),
+            deepest: 0,
+        }];
+        while let Some(frame) = stack.last_mut() {
+            let (decl, enum_id) = declared[frame.index];
+            let Some(member) = decl.members.get(frame.next) else {
+                let mut frame = stack.pop().expect("the loop holds a frame");
+                frame.values.sort_unstable();
+                frame.values.dedup();
+                state[frame.index] = Visit::Done;
+                let depth = frame.deepest + 1;
+                self.set_depth[frame.index] = depth;
+                if depth == MAX_SET_DEPTH + 1 {
+                    let name = &declared[frame.index].0.name;
+                    self.error(limits::set_too_deep(&name.name, name.span));
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.values.extend(frame.values.iter().copied());
+                    parent.deepest = parent.deepest.max(depth);
+                }
+                self.model.sets[frame.index].values = frame.values;
+                continue;
+            };
+            frame.next += 1;
+            let other = self
+                .set_index
+                .get(&member.name)
+                .copied()
+                .filter(|&other| self.model.sets[other].enum_id == enum_id);
+            let Some(other) = other else {
+                if let Some(v) = self.value(enum_id, member, false) {
+                    frame.values.push(v);
+                }
+                continue;
+            };
+            self.mentions.sets[other] = true;
+            match state[other] {
+                Visit::Done => {
+                    frame
+                        .values
+                        .extend(self.model.sets[other].values.iter().copied());
+                    frame.deepest = frame.deepest.max(self.set_depth[other]);
+                }
+                Visit::Active => {
+                    let path: Vec<usize> = stack.iter().map(|f| f.index).collect();
+                    let start = path.iter().position(|&p| p == other).unwrap_or(0);
+                    let cycle: Vec<String> = path[start..]
+                        .iter()
+                        .chain(std::iter::once(&other))
+                        .map(|&i| format!("`{}`", self.model.sets[i].name))
+                        .collect();
+                    let (decl, _) = declared[other];
+                    let d = Diagnostic::new(
+                        Code::CyclicSet,
+                        format!("set `{}` is defined in terms of itself", decl.name.name),
+                    )
+                    .primary(decl.name.span, "this set")
+                    .note(format!("the cycle: {}", cycle.join(" → ")))
+                    .help("list the values of a set directly, or through sets that do not lead back to it");
+                    self.error(d);
+                }
+                Visit::New => {
+                    state[other] = Visit::Active;
+                    stack.push(Frame {
+                        index: other,
+                        next: 0,
+                        values: Vec::new(),
+                        deepest: 0,
+                    });
                 }
             }
-            if let Some(v) = self.value(enum_id, member, false) {
-                values.push(v);
-            }
         }
-        values.sort_unstable();
-        values.dedup();
-        self.model.sets[index].values = values;
-        path.pop();
-        state[index] = Visit::Done;
     }
 
     // ------------------------------------------------------------- values
@@ -287,11 +353,7 @@ impl Resolver {
     }
 
     fn exact_value(&self, enum_id: EnumId, name: &str) -> Option<ValueId> {
-        self.model.enums[enum_id]
-            .values
-            .iter()
-            .position(|v| v.name == name || v.aliases.iter().any(|a| a == name))
-            .map(|i| i as ValueId)
+        self.value_index[enum_id].get(name).copied()
     }
 
     fn unknown_value(&self, enum_id: EnumId, name: &ast::Ident, sets_allowed: bool) -> Diagnostic {
