@@ -57,10 +57,12 @@ pub enum Code {
     UnusedValue,
     /// A set that no cell or condition mentions.
     UnusedSet,
+    /// A table row that no `expect` example exercises.
+    UnexemplifiedRow,
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::Syntax,
         Code::UnknownName,
         Code::Duplicate,
@@ -81,6 +83,7 @@ impl Code {
         Code::UnusedEnum,
         Code::UnusedValue,
         Code::UnusedSet,
+        Code::UnexemplifiedRow,
     ];
 
     /// The stable code, `E0xxx` for errors and `W0xxx` for warnings.
@@ -106,6 +109,7 @@ impl Code {
             Code::UnusedEnum => "W0004",
             Code::UnusedValue => "W0005",
             Code::UnusedSet => "W0006",
+            Code::UnexemplifiedRow => "W0007",
         }
     }
 
@@ -132,6 +136,7 @@ impl Code {
             Code::UnusedEnum => "unused-enum",
             Code::UnusedValue => "unused-value",
             Code::UnusedSet => "unused-set",
+            Code::UnexemplifiedRow => "unexemplified-row",
         }
     }
 

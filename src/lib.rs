@@ -94,6 +94,7 @@ pub fn compile(sources: &Sources) -> Compiled {
         diagnostics.extend(check::completeness(&model));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
+        diagnostics.extend(check::unexemplified(&model));
     }
     finish(Some(model), files, diagnostics)
 }

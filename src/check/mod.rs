@@ -1,10 +1,12 @@
 //! Checked model → diagnostics: one function per concern.
 
 mod completeness;
+mod coverage;
 mod examples;
 mod unused;
 
 pub use completeness::{completeness, cube_cells, cube_row};
+pub use coverage::{coverage, percent, report as coverage_report, unexemplified, DecisionCoverage};
 pub use examples::examples;
 pub use unused::unused;
 
