@@ -11,8 +11,12 @@ use crate::analysis::{partition, Region};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Decision, Model, ValueId};
 use crate::source::Sources;
-use crate::text::padded_cells;
+use crate::text::{padded_cells, plural};
 use std::collections::HashMap;
+
+/// How many rows without an example one decision reports one by one; the
+/// rest are counted in one more warning.
+pub const SHOWN_ROWS: usize = 10;
 
 /// How well one decision's examples cover its rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,7 +97,9 @@ pub fn unexemplified(model: &Model) -> Vec<Diagnostic> {
             continue;
         }
         let decision = &model.decisions[entry.decision];
-        for (row, input) in witnesses(model, decision, &entry.covered) {
+        let witnesses = witnesses(model, decision, &entry.covered);
+        let more = witnesses.len().saturating_sub(SHOWN_ROWS);
+        for (row, input) in witnesses.into_iter().take(SHOWN_ROWS) {
             let r = &decision.rows[row];
             let suggestion = format!(
                 "expect {}({}) == {}",
@@ -114,6 +120,20 @@ pub fn unexemplified(model: &Model) -> Vec<Diagnostic> {
                 .help(format!(
                     "add an example next to the row, such as `{suggestion}`"
                 )),
+            );
+        }
+        if more > 0 {
+            out.push(
+                Diagnostic::new(
+                    Code::UnexemplifiedRow,
+                    format!(
+                        "{} of `{}` no example exercises",
+                        plural(more as u64, "more row", "more rows"),
+                        decision.name
+                    ),
+                )
+                .primary(decision.span, "this decision's rows")
+                .help("`coex check --coverage` lists every row no example exercises"),
             );
         }
     }
