@@ -91,10 +91,11 @@ pub fn compile(sources: &Sources) -> Compiled {
     // Completeness on a model with unresolved rows would report gaps the
     // author did not write; fix names first, as rustc checks types first.
     if diagnostics.is_empty() {
-        diagnostics.extend(check::completeness(&model));
+        let analyses = check::analyses(&model);
+        diagnostics.extend(check::completeness(&model, &analyses));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
-        diagnostics.extend(check::unexemplified(&model));
+        diagnostics.extend(check::unexemplified(&model, &analyses));
     }
     finish(Some(model), files, diagnostics)
 }

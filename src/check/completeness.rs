@@ -7,16 +7,25 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Decision, Model};
 use crate::text::{padded_cells, plural};
 
-pub fn completeness(model: &Model) -> Vec<Diagnostic> {
+/// The analysis of every decision, in declaration order: what
+/// [`completeness`] and [`super::unexemplified`] report from.
+pub fn analyses(model: &Model) -> Vec<Analysis> {
+    model
+        .decisions
+        .iter()
+        .map(|decision| analyze(&decision.problem(model)))
+        .collect()
+}
+
+pub fn completeness(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for decision in &model.decisions {
-        let problem = decision.problem(model);
-        let analysis = analyze(&problem);
-        gaps(model, decision, &problem.space, &analysis, &mut out);
-        conflicts(model, decision, &analysis, &mut out);
-        unreachable(decision, &analysis, &mut out);
-        only_impossible(decision, &problem.space, &analysis, &mut out);
-        overlaps(model, decision, &analysis, &mut out);
+    for (decision, analysis) in model.decisions.iter().zip(analyses) {
+        let space = decision.space(model);
+        gaps(model, decision, &space, analysis, &mut out);
+        conflicts(model, decision, analysis, &mut out);
+        unreachable(decision, analysis, &mut out);
+        only_impossible(decision, &space, analysis, &mut out);
+        overlaps(model, decision, analysis, &mut out);
     }
     out
 }

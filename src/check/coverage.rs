@@ -7,12 +7,12 @@
 //! that decide no possible input at all are already reported (W0001
 //! unreachable, W0002 only impossible) and are not reported again.
 
-use crate::analysis::{partition, Region};
+use crate::analysis::Analysis;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Decision, Model, ValueId};
 use crate::source::Sources;
 use crate::text::{padded_cells, plural};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// How many rows without an example one decision reports one by one; the
 /// rest are counted in one more warning.
@@ -89,39 +89,31 @@ pub fn coverage(model: &Model) -> Vec<DecisionCoverage> {
     out
 }
 
-/// W0007: one warning per row that decides some input but no example's.
-pub fn unexemplified(model: &Model) -> Vec<Diagnostic> {
+/// W0007: one warning per row that decides some input but no example's
+/// (the first [`SHOWN_ROWS`] of a decision; one more counts the rest).
+/// `analyses` are the decisions' analyses, in declaration order: rows they
+/// find deciding nothing are reported as W0001/W0002 instead.
+pub fn unexemplified(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for entry in coverage(model) {
+    for (entry, analysis) in coverage(model).into_iter().zip(analyses) {
         if entry.covered.iter().all(|c| *c) {
             continue;
         }
         let decision = &model.decisions[entry.decision];
-        let witnesses = witnesses(model, decision, &entry.covered);
-        let more = witnesses.len().saturating_sub(SHOWN_ROWS);
-        for (row, input) in witnesses.into_iter().take(SHOWN_ROWS) {
-            let r = &decision.rows[row];
-            let suggestion = format!(
-                "expect {}({}) == {}",
-                decision.name,
-                describe_values(model, decision, &input),
-                model.describe_outputs(decision, &r.outputs)
-            );
-            out.push(
-                Diagnostic::new(
-                    Code::UnexemplifiedRow,
-                    format!("no example of `{}` exercises this row", decision.name),
-                )
-                .primary(r.span, "no `expect` input is decided by this row")
-                .note(format!(
-                    "input this row decides: {}",
-                    model.describe_input(decision, &input)
-                ))
-                .help(format!(
-                    "add an example next to the row, such as `{suggestion}`"
-                )),
-            );
+        let silent: HashSet<usize> = analysis
+            .unreachable
+            .iter()
+            .map(|s| s.row as usize)
+            .chain(analysis.only_impossible.iter().map(|&r| r as usize))
+            .chain(analysis.empty.iter().map(|&r| r as usize))
+            .collect();
+        let rows: Vec<usize> = (0..decision.rows.len())
+            .filter(|r| !entry.covered[*r] && !silent.contains(r))
+            .collect();
+        for &row in rows.iter().take(SHOWN_ROWS) {
+            out.push(row_warning(model, decision, row));
         }
+        let more = rows.len().saturating_sub(SHOWN_ROWS);
         if more > 0 {
             out.push(
                 Diagnostic::new(
@@ -140,28 +132,70 @@ pub fn unexemplified(model: &Model) -> Vec<Diagnostic> {
     out
 }
 
-/// For each uncovered row that decides some possible input, one such input,
-/// in row order. Rows that decide nothing are left out.
-fn witnesses(model: &Model, decision: &Decision, covered: &[bool]) -> Vec<(usize, Vec<ValueId>)> {
-    let problem = decision.problem(model);
-    let mut found: HashMap<usize, Vec<ValueId>> = HashMap::new();
-    let wanted = covered.iter().filter(|c| !**c).count();
-    partition(&problem, |cube, region| {
-        if found.len() == wanted {
-            return;
+fn row_warning(model: &Model, decision: &Decision, row: usize) -> Diagnostic {
+    let r = &decision.rows[row];
+    let d = Diagnostic::new(
+        Code::UnexemplifiedRow,
+        format!("no example of `{}` exercises this row", decision.name),
+    )
+    .primary(r.span, "no `expect` input is decided by this row");
+    match witness(decision, row) {
+        Some(input) => {
+            let suggestion = format!(
+                "expect {}({}) == {}",
+                decision.name,
+                describe_values(model, decision, &input),
+                model.describe_outputs(decision, &r.outputs)
+            );
+            d.note(format!(
+                "input this row decides: {}",
+                model.describe_input(decision, &input)
+            ))
+            .help(format!(
+                "add an example next to the row, such as `{suggestion}`"
+            ))
         }
-        if let Region::Possible { effective, .. } = region {
-            for &row in effective {
-                let row = row as usize;
-                if !covered[row] && !found.contains_key(&row) {
-                    found.insert(row, problem.space.first_point(cube));
-                }
+        None => d.help("add an example next to the row, with an input it decides"),
+    }
+}
+
+/// How many inputs of a row [`witness`] tries.
+const WITNESS_TRIES: usize = 10_000;
+
+/// An input the row decides: the first of its inputs, in value order, that
+/// no constraint excludes and the row decides (an earlier row of an ordered
+/// table may win over the first ones). `None` if none is among the first
+/// [`WITNESS_TRIES`].
+fn witness(decision: &Decision, row: usize) -> Option<Vec<ValueId>> {
+    let cells = &decision.rows[row].cells;
+    if cells.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut position = vec![0usize; cells.len()];
+    for _ in 0..WITNESS_TRIES {
+        let input: Vec<ValueId> = cells.iter().zip(&position).map(|(c, &i)| c[i]).collect();
+        let excluded = decision
+            .constraints
+            .iter()
+            .any(|c| c.cells.iter().zip(&input).all(|(c, v)| c.contains(v)));
+        if !excluded && decision.deciding_rows(&input).contains(&row) {
+            return Some(input);
+        }
+        // The next input of the row, odometer style.
+        let mut column = 0;
+        loop {
+            if column == cells.len() {
+                return None;
             }
+            position[column] += 1;
+            if position[column] < cells[column].len() {
+                break;
+            }
+            position[column] = 0;
+            column += 1;
         }
-    });
-    let mut rows: Vec<(usize, Vec<ValueId>)> = found.into_iter().collect();
-    rows.sort_by_key(|(row, _)| *row);
-    rows
+    }
+    None
 }
 
 /// Values positionally, as an `expect` lists them: `Islands, Teams`.

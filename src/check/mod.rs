@@ -5,7 +5,7 @@ mod coverage;
 mod examples;
 mod unused;
 
-pub use completeness::{completeness, cube_cells, cube_row};
+pub use completeness::{analyses, completeness, cube_cells, cube_row};
 pub use coverage::{coverage, percent, report as coverage_report, unexemplified, DecisionCoverage};
 pub use examples::examples;
 pub use unused::unused;
