@@ -115,9 +115,11 @@ pub fn compile_with_progress(
     if diagnostics.is_empty() {
         diagnostics.extend(check::rust_names(&model));
         diagnostics.extend(check::table_size(&model));
-        diagnostics.extend(check::completeness_with_progress(&model, progress));
+        let analyses = check::analyses(&model, progress);
+        diagnostics.extend(check::completeness(&model, &analyses));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
+        diagnostics.extend(check::unexemplified(&model, &analyses));
     }
     finish(Some(model), diagnostics)
 }

@@ -77,6 +77,43 @@ fn check_json_is_machine_readable() {
 }
 
 #[test]
+fn coverage_lists_rows_covered_and_deny_warnings_fails_on_w0007() {
+    let dir = rule_set(include_bytes!("fixtures/check/unexemplified_row.coex"));
+    // A warning alone exits 0; the report is on stdout.
+    let output = coex(&["check", "--rules", ".", "--coverage"], dir.path());
+    snapshot("cli__check_coverage", &output);
+    assert_eq!(output.status.code(), Some(0));
+    // `--deny-warnings` turns the same warning into a failure.
+    let denied = coex(&["check", "--rules", ".", "--deny-warnings"], dir.path());
+    assert_eq!(denied.status.code(), Some(1), "{}", transcript(&denied));
+    assert!(
+        String::from_utf8_lossy(&denied.stderr).contains("1 warning denied by `--deny-warnings`")
+    );
+    // JSON carries a `coverage` object with the uncovered row's place.
+    let json = coex(
+        &["check", "--rules", ".", "--coverage", "--format", "json"],
+        dir.path(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let coverage = &json["coverage"];
+    assert_eq!(coverage["rows"], 2);
+    assert_eq!(coverage["covered"], 1);
+    assert_eq!(coverage["decisions"][0]["decision"], "lands");
+    assert_eq!(coverage["decisions"][0]["examples"], 1);
+    assert_eq!(coverage["decisions"][0]["not_covered"][0]["line"], 9);
+    // The shipped rules are fully covered and pass with warnings denied.
+    let shipped = coex(&["check", "--coverage", "--deny-warnings"], &root());
+    assert_eq!(shipped.status.code(), Some(0), "{}", transcript(&shipped));
+    let report = String::from_utf8_lossy(&shipped.stdout);
+    let total = report
+        .lines()
+        .find(|l| l.starts_with("total"))
+        .expect("a total line");
+    assert!(total.contains("100.0%"), "{report}");
+    assert!(!report.contains("not covered"), "{report}");
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     let missing = coex(&["check", "--rules", "no/such/dir"], &root());
     assert_eq!(missing.status.code(), Some(2));

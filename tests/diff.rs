@@ -132,7 +132,8 @@ fn from_2019_06_to_2021_06_native_federation_teams_escalation_july_2019_build() 
         &[("sfb_client_build", "July2019OrLater")],
     );
     assert!(impossible(&build.old) && !impossible(&build.new));
-    // Nothing else.
+    // Nothing else: C15 also adds where escalation from Teams works, and
+    // 2021-06 has `conversation` (2019-06 leaves it out, see its header).
     assert_eq!(
         with_status(&d, Status::Changed),
         [
@@ -143,11 +144,25 @@ fn from_2019_06_to_2021_06_native_federation_teams_escalation_july_2019_build() 
         ]
     );
     assert_eq!(
+        with_status(&d, Status::Added),
+        ["conversation", "teams_escalation"]
+    );
+    assert_eq!(
         d.decisions.len(),
-        with_status(&d, Status::Unchanged).len() + 4
+        with_status(&d, Status::Unchanged).len() + 6
     );
     let enums: Vec<&str> = d.enums.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(enums, ["EscalationMeeting", "SfBInteropWindow"]);
+    assert_eq!(
+        enums,
+        [
+            "CallOnEscalation",
+            "EscalationMeeting",
+            "EscalationSupport",
+            "InteropConversation",
+            "SfBInteropWindow",
+            "TeamsClientApp"
+        ]
+    );
 }
 
 #[test]
@@ -183,6 +198,7 @@ fn from_2021_06_to_2021_08_online_users_only_teams_only() {
         with_status(&d, Status::Changed),
         [
             "assignable",
+            "conversation",
             "default_mode",
             "federation_possible",
             "interop_possible",
@@ -212,17 +228,53 @@ fn from_2021_08_to_the_shipped_rules() {
 }
 
 #[test]
-fn from_2016_11_to_2017_08_other_decisions() {
+fn from_2016_11_to_2017_08_interop_with_hybrid_and_the_last_active_endpoint() {
     let d = diff_dirs("rules/history/2016-11", "rules/history/2017-08");
     snapshot("diff__2016-11__2017-08", &d.text());
-    assert_eq!(with_status(&d, Status::Unchanged), Vec::<&str>::new());
-    assert!(with_status(&d, Status::Added).contains(&"deliver"));
+    // An on-premises-homed Teams sender: "stuck in a sending state forever"
+    // in 2016; interop with "Skype for Business Online or Hybrid" in 2017.
+    let on_prem = change_of(
+        &d,
+        "im_from_teams",
+        &[("topology", "Hybrid"), ("sender_homed", "OnPrem")],
+    );
+    assert_eq!(on_prem.kind, ChangeKind::Answer);
+    assert_eq!(
+        on_prem.old,
+        outputs(&[("lands", "NotPossible"), ("thread", "None")])
+    );
+    assert_eq!(
+        on_prem.new,
+        outputs(&[("lands", "SfB"), ("thread", "Interop")])
+    );
+    assert_eq!(on_prem.old_rules[0].file, "rules/history/2016-11/im.coex");
+    assert_eq!(
+        on_prem.new_rules[0].file,
+        "rules/history/2017-08/delivery.coex"
+    );
+    // From Skype for Business: dual notifications in 2016, the last active
+    // endpoint in 2017.
+    let dual = change_of(
+        &d,
+        "im_from_sfb",
+        &[
+            ("recipient_homed", "Online"),
+            ("recipient_teams", "SignedIn"),
+            ("recipient_last_active", "Teams"),
+        ],
+    );
+    assert_eq!(dual.old, outputs(&[("arrives_in", "TeamsAndSfB")]));
+    assert_eq!(dual.new, outputs(&[("arrives_in", "Teams")]));
+    assert_eq!(
+        with_status(&d, Status::Changed),
+        ["im_from_sfb", "im_from_teams"]
+    );
     assert!(with_status(&d, Status::Removed).contains(&"integration"));
+    assert!(with_status(&d, Status::Added).contains(&"call_or_invite"));
     assert_eq!(
         with_status(&d, Status::SignatureChanged),
-        ["sfb_sees_teams_user"]
+        Vec::<&str>::new()
     );
-    assert!(!d.is_same());
 }
 
 #[test]
@@ -370,7 +422,13 @@ fn json_is_machine_readable() {
         "rules/history/2019-06/route.coex"
     );
     assert!(change["new_rules"][0]["line"].as_u64().is_some());
-    assert_eq!(json["enums"][0]["values_added"][0], "TeamsMeetNow");
+    let escalation = json["enums"]
+        .as_array()
+        .expect("enums")
+        .iter()
+        .find(|e| e["name"] == "EscalationMeeting")
+        .expect("EscalationMeeting");
+    assert_eq!(escalation["values_added"][0], "TeamsMeetNow");
     assert_eq!(json["summary"]["changed"], 4);
 }
 

@@ -165,19 +165,31 @@ impl ::core::fmt::Display for FederationConfig {
 
 ::coex_runtime::__coex_serde_enum!(FederationConfig);
 
-/// The Microsoft 365 cloud a tenant lives in.
+/// The Microsoft 365 cloud a tenant lives in. Seed 001 names "Multitenant
+/// O365" and "Sovereign Clouds" without listing them; the reference notes
+/// name GCC, GCC High and DoD (S15's cross-cloud matrix) and, as the clouds
+/// where TeamsOnly should wait, GCC High, DoD, 21Vianet and Germany (S17,
+/// item 67).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[allow(non_camel_case_types)]
 pub enum Cloud {
     /// Multitenant Office 365 (the commercial cloud).
     Multitenant,
-    /// A sovereign cloud (government clouds, Office 365 operated by 21Vianet, ...).
-    Sovereign,
+    /// Government Community Cloud.
+    GCC,
+    /// Government Community Cloud High.
+    GCCHigh,
+    /// Department of Defense.
+    DoD,
+    /// Office 365 operated by 21Vianet.
+    China21Vianet,
+    /// Office 365 Germany.
+    Germany,
 }
 
 impl Cloud {
     /// Every value, in declaration order.
-    pub const ALL: [Cloud; 2] = [Cloud::Multitenant, Cloud::Sovereign];
+    pub const ALL: [Cloud; 6] = [Cloud::Multitenant, Cloud::GCC, Cloud::GCCHigh, Cloud::DoD, Cloud::China21Vianet, Cloud::Germany];
 
     /// The value's name as the rules spell it.
     pub const fn as_str(self) -> &'static ::core::primitive::str {
@@ -376,6 +388,298 @@ impl ::core::fmt::Display for CapabilityClient {
 }
 
 ::coex_runtime::__coex_serde_enum!(CapabilityClient);
+
+/// Something Skype for Business handles for an Islands user (seed 000,
+/// Islands mode).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum Integration {
+    /// "External (federated) communications."
+    FederatedCommunications,
+    /// "PSTN voice services and voice applications."
+    PstnVoice,
+    /// "Office integration."
+    OfficeIntegration,
+    /// "HID controls for USB devices."
+    UsbHidControls,
+    /// Microsoft Teams Phone System.
+    TeamsPhoneSystem,
+}
+
+impl Integration {
+    /// Every value, in declaration order.
+    pub const ALL: [Integration; 5] = [Integration::FederatedCommunications, Integration::PstnVoice, Integration::OfficeIntegration, Integration::UsbHidControls, Integration::TeamsPhoneSystem];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_INTEGRATION_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for Integration {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_INTEGRATION_NAMES, &__coex_tables::ENUM_INTEGRATION_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_INTEGRATION_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Integration", expected: &__coex_tables::ENUM_INTEGRATION_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for Integration {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(Integration);
+
+/// Where an integration is handled for a user in Islands mode.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum HandledIn {
+    /// In Skype for Business.
+    SfB,
+    /// Nowhere: Teams doesn't support it in Islands mode.
+    NotSupported,
+}
+
+impl HandledIn {
+    /// Every value, in declaration order.
+    pub const ALL: [HandledIn; 2] = [HandledIn::SfB, HandledIn::NotSupported];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_HANDLED_IN_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for HandledIn {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_HANDLED_IN_NAMES, &__coex_tables::ENUM_HANDLED_IN_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_HANDLED_IN_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "HandledIn", expected: &__coex_tables::ENUM_HANDLED_IN_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for HandledIn {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(HandledIn);
+
+/// What handles SIP and Tel links (for example, calling or chat links in a
+/// user's contact card in Outlook).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum SipTelHandler {
+    /// "Teams is the default app for the SIP/Tel protocol."
+    Teams,
+    /// The mode does not make Teams the default app; the documents name no
+    /// default for it.
+    NotSetByMode,
+}
+
+impl SipTelHandler {
+    /// Every value, in declaration order.
+    pub const ALL: [SipTelHandler; 2] = [SipTelHandler::Teams, SipTelHandler::NotSetByMode];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_SIP_TEL_HANDLER_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for SipTelHandler {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_SIP_TEL_HANDLER_NAMES, &__coex_tables::ENUM_SIP_TEL_HANDLER_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_SIP_TEL_HANDLER_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "SipTelHandler", expected: &__coex_tables::ENUM_SIP_TEL_HANDLER_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for SipTelHandler {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(SipTelHandler);
+
+/// A "better together" capability of Teams and Skype for Business.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum BetterTogether {
+    /// `PresenceReconciliation`.
+    PresenceReconciliation,
+    /// "automatic hold/unhold."
+    AutomaticHold,
+    /// "HID device support across both applications."
+    HidDeviceSupport,
+}
+
+impl BetterTogether {
+    /// Every value, in declaration order.
+    pub const ALL: [BetterTogether; 3] = [BetterTogether::PresenceReconciliation, BetterTogether::AutomaticHold, BetterTogether::HidDeviceSupport];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_BETTER_TOGETHER_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for BetterTogether {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_BETTER_TOGETHER_NAMES, &__coex_tables::ENUM_BETTER_TOGETHER_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_BETTER_TOGETHER_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "BetterTogether", expected: &__coex_tables::ENUM_BETTER_TOGETHER_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for BetterTogether {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(BetterTogether);
+
+/// Whether a user has a capability.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum Availability {
+    /// `Available`.
+    Available,
+    /// `NotAvailable`.
+    NotAvailable,
+}
+
+impl Availability {
+    /// Every value, in declaration order.
+    pub const ALL: [Availability; 2] = [Availability::Available, Availability::NotAvailable];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_AVAILABILITY_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for Availability {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_AVAILABILITY_NAMES, &__coex_tables::ENUM_AVAILABILITY_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_AVAILABILITY_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Availability", expected: &__coex_tables::ENUM_AVAILABILITY_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for Availability {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(Availability);
+
+/// The Teams App Setup policy assigned to a user, as far as teams and
+/// channels go.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum AppSetupPolicy {
+    /// A policy that leaves teams and channels in place (the default).
+    ShowsTeams,
+    /// A policy that hides teams and channels (and files).
+    HidesTeams,
+}
+
+impl AppSetupPolicy {
+    /// Every value, in declaration order.
+    pub const ALL: [AppSetupPolicy; 2] = [AppSetupPolicy::ShowsTeams, AppSetupPolicy::HidesTeams];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_APP_SETUP_POLICY_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for AppSetupPolicy {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_APP_SETUP_POLICY_NAMES, &__coex_tables::ENUM_APP_SETUP_POLICY_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_APP_SETUP_POLICY_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "AppSetupPolicy", expected: &__coex_tables::ENUM_APP_SETUP_POLICY_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for AppSetupPolicy {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(AppSetupPolicy);
+
+/// Whether teams and channels are shown in Teams.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum TeamsVisibility {
+    /// `Shown`.
+    Shown,
+    /// `Hidden`.
+    Hidden,
+}
+
+impl TeamsVisibility {
+    /// Every value, in declaration order.
+    pub const ALL: [TeamsVisibility; 2] = [TeamsVisibility::Shown, TeamsVisibility::Hidden];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_TEAMS_VISIBILITY_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for TeamsVisibility {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_TEAMS_VISIBILITY_NAMES, &__coex_tables::ENUM_TEAMS_VISIBILITY_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_TEAMS_VISIBILITY_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "TeamsVisibility", expected: &__coex_tables::ENUM_TEAMS_VISIBILITY_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for TeamsVisibility {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(TeamsVisibility);
 
 /// A sign-in to Teams.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -629,6 +933,173 @@ impl ::core::fmt::Display for SfBInteropWindow {
 
 ::coex_runtime::__coex_serde_enum!(SfBInteropWindow);
 
+/// The Teams client a user escalates from.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum TeamsClientApp {
+    /// "the Teams desktop client for Windows."
+    WindowsDesktop,
+    /// "the Teams desktop client for Mac."
+    MacDesktop,
+    /// "the Teams web client on browsers where content sharing is supported."
+    WebWithSharing,
+    /// The Teams web client on a browser without content sharing.
+    WebWithoutSharing,
+    /// Any other Teams client (for example, mobile).
+    OtherClient,
+}
+
+impl TeamsClientApp {
+    /// Every value, in declaration order.
+    pub const ALL: [TeamsClientApp; 5] = [TeamsClientApp::WindowsDesktop, TeamsClientApp::MacDesktop, TeamsClientApp::WebWithSharing, TeamsClientApp::WebWithoutSharing, TeamsClientApp::OtherClient];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_TEAMS_CLIENT_APP_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for TeamsClientApp {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_TEAMS_CLIENT_APP_NAMES, &__coex_tables::ENUM_TEAMS_CLIENT_APP_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_TEAMS_CLIENT_APP_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "TeamsClientApp", expected: &__coex_tables::ENUM_TEAMS_CLIENT_APP_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for TeamsClientApp {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(TeamsClientApp);
+
+/// The interop conversation the Teams user escalates from.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum InteropConversation {
+    /// A 1:1 interop chat.
+    OneToOneChat,
+    /// A 1:1 interop call.
+    OneToOneCall,
+}
+
+impl InteropConversation {
+    /// Every value, in declaration order.
+    pub const ALL: [InteropConversation; 2] = [InteropConversation::OneToOneChat, InteropConversation::OneToOneCall];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_INTEROP_CONVERSATION_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for InteropConversation {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_INTEROP_CONVERSATION_NAMES, &__coex_tables::ENUM_INTEROP_CONVERSATION_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_INTEROP_CONVERSATION_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "InteropConversation", expected: &__coex_tables::ENUM_INTEROP_CONVERSATION_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for InteropConversation {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(InteropConversation);
+
+/// Whether a Teams client offers interop escalation.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum EscalationSupport {
+    /// `Supported`.
+    Supported,
+    /// `NotSupported`.
+    NotSupported,
+}
+
+impl EscalationSupport {
+    /// Every value, in declaration order.
+    pub const ALL: [EscalationSupport; 2] = [EscalationSupport::Supported, EscalationSupport::NotSupported];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_ESCALATION_SUPPORT_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for EscalationSupport {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_ESCALATION_SUPPORT_NAMES, &__coex_tables::ENUM_ESCALATION_SUPPORT_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_ESCALATION_SUPPORT_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "EscalationSupport", expected: &__coex_tables::ENUM_ESCALATION_SUPPORT_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for EscalationSupport {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(EscalationSupport);
+
+/// What happens to the 1:1 call when the users escalate.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum CallOnEscalation {
+    /// "their current call between Teams and Skype for Business will be
+    /// terminated as they're put into a Teams meeting."
+    Ended,
+    /// There is no call to end, or no escalation that ends it.
+    NoCallEnded,
+}
+
+impl CallOnEscalation {
+    /// Every value, in declaration order.
+    pub const ALL: [CallOnEscalation; 2] = [CallOnEscalation::Ended, CallOnEscalation::NoCallEnded];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_CALL_ON_ESCALATION_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for CallOnEscalation {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_CALL_ON_ESCALATION_NAMES, &__coex_tables::ENUM_CALL_ON_ESCALATION_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_CALL_ON_ESCALATION_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "CallOnEscalation", expected: &__coex_tables::ENUM_CALL_ON_ESCALATION_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for CallOnEscalation {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(CallOnEscalation);
+
 /// Something a user tries to do in an interop conversation.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[allow(non_camel_case_types)]
@@ -818,11 +1289,14 @@ pub enum JoinWith {
     SfBClient,
     /// The Skype Meetings App on the web.
     SkypeMeetingsApp,
+    /// "Skype for Business Web App or Skype Meetings App" (seed 000): how an
+    /// anonymous participant joins a Skype for Business meeting.
+    SfBWebAppOrSkypeMeetingsApp,
 }
 
 impl JoinWith {
     /// Every value, in declaration order.
-    pub const ALL: [JoinWith; 4] = [JoinWith::TeamsClient, JoinWith::TeamsWeb, JoinWith::SfBClient, JoinWith::SkypeMeetingsApp];
+    pub const ALL: [JoinWith; 5] = [JoinWith::TeamsClient, JoinWith::TeamsWeb, JoinWith::SfBClient, JoinWith::SkypeMeetingsApp, JoinWith::SfBWebAppOrSkypeMeetingsApp];
 
     /// The value's name as the rules spell it.
     pub const fn as_str(self) -> &'static ::core::primitive::str {
@@ -1020,6 +1494,89 @@ impl ::core::fmt::Display for TeamsOnlySince {
 }
 
 ::coex_runtime::__coex_serde_enum!(TeamsOnlySince);
+
+/// The date of the Skype for Business meeting a TeamsOnly user joins, around
+/// the retirement of the Skype for Business Online infrastructure for hybrid
+/// organizations ("beginning in October 2022", seed 000).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum MeetingDate {
+    /// `BeforeOctober2022`.
+    BeforeOctober2022,
+    /// `FromOctober2022`.
+    FromOctober2022,
+}
+
+impl MeetingDate {
+    /// Every value, in declaration order.
+    pub const ALL: [MeetingDate; 2] = [MeetingDate::BeforeOctober2022, MeetingDate::FromOctober2022];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_MEETING_DATE_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for MeetingDate {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_MEETING_DATE_NAMES, &__coex_tables::ENUM_MEETING_DATE_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_MEETING_DATE_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "MeetingDate", expected: &__coex_tables::ENUM_MEETING_DATE_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for MeetingDate {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(MeetingDate);
+
+/// Who invited a participant to a Teams meeting.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[allow(non_camel_case_types)]
+pub enum Invitation {
+    /// The Teams user who started the meeting (in an interop escalation, the
+    /// join link the other party receives through the interop chat).
+    InvitedByTeamsUser,
+    /// The participant joins some other way (a forwarded link, for example).
+    NotInvitedByTeamsUser,
+}
+
+impl Invitation {
+    /// Every value, in declaration order.
+    pub const ALL: [Invitation; 2] = [Invitation::InvitedByTeamsUser, Invitation::NotInvitedByTeamsUser];
+
+    /// The value's name as the rules spell it.
+    pub const fn as_str(self) -> &'static ::core::primitive::str {
+        __coex_tables::ENUM_INVITATION_NAMES[self as ::core::primitive::usize]
+    }
+}
+
+impl ::core::str::FromStr for Invitation {
+    type Err = ::coex_runtime::UnknownValue;
+
+    /// Parse a value ignoring ASCII case; aliases are accepted.
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, ::coex_runtime::UnknownValue> {
+        match ::coex_runtime::__private::find(&__coex_tables::ENUM_INVITATION_NAMES, &__coex_tables::ENUM_INVITATION_VALUES, s) {
+            ::core::option::Option::Some(i) => ::core::result::Result::Ok(__coex_tables::ENUM_INVITATION_ALL[i]),
+            ::core::option::Option::None => ::core::result::Result::Err(::coex_runtime::UnknownValue { enum_name: "Invitation", expected: &__coex_tables::ENUM_INVITATION_NAMES }),
+        }
+    }
+}
+
+impl ::core::fmt::Display for Invitation {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+::coex_runtime::__coex_serde_enum!(Invitation);
 
 /// Whether a participant has a Teams account (is licensed for Teams).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -1731,6 +2288,14 @@ pub struct FederationPossibleOutput {
 /// federates from any topology. So the topology is not an input. (The 2018
 /// text S1 said instead that pure on-premises tenants can't federate to Teams
 /// at all; reference notes C25.)
+/// 
+/// Skype for Business to Skype for Business federation is held to the same
+/// requirement: seed 001 says cross-tenant federation "always" requires both
+/// configurations, in its list of what decides "Whether the conversation is
+/// possible", and no source excepts a conversation that stays in Skype for
+/// Business. Telling it apart would need the client the conversation lands in
+/// (an input of `conversation`, not of this decision) and a source that says
+/// the Teams configuration does not matter there; there is none.
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
@@ -1756,11 +2321,20 @@ pub struct CloudFederationOutput {
 
 ::coex_runtime::__coex_serde_outputs!(CloudFederationOutput { possible });
 
-/// Federation and interop between two tenants' clouds.
+/// Federation and interop between two tenants (a cross-tenant conversation),
+/// by the clouds they live in. In-tenant, both users are in one cloud, and
+/// this decision does not apply.
 /// 
-/// Seed 001 states only the multitenant/sovereign pair. Between tenants of
-/// sovereign clouds we follow S15 (reference item 54): native chat inside one
-/// sovereign cloud, text-only chat between two of them, so possible.
+/// Where the sources disagree (reference notes C20, D12): S15 (ms.date
+/// 10/24/2019) shows chats between commercial, GCC, GCC High and DoD tenants
+/// as text only, i.e. possible; seed 001 (2020-2021, later) says "Federation
+/// and interop between Multitenant O365 and Sovereign Clouds is not
+/// supported". We follow seed 001 between the multitenant cloud and GCC High
+/// and DoD, and S15 where seed 001 says nothing (GCC, and pairs of US
+/// government clouds). For 21Vianet and Germany with any cloud but the
+/// multitenant one, no source states anything: we answer `NotPossible`, the
+/// answer that promises nothing, because S17 advises against TeamsOnly in
+/// those clouds at all.
 /// 
 /// Later versions (S4/S5, after 2021-07-31; reference notes C20, D12) replace
 /// "not supported" with a supported 21Vianet matrix and show government clouds
@@ -1771,14 +2345,14 @@ pub struct CloudFederationOutput {
 #[inline]
 #[allow(non_snake_case)]
 pub fn cloud_federation(originator_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<CloudFederationOutput, ::coex_runtime::Impossible> {
-    __coex_tables::DECISION_CLOUD_FEDERATION_ANSWERS[__coex_tables::DECISION_CLOUD_FEDERATION_ENTRIES[(originator_cloud as ::core::primitive::usize) * 2 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize]
+    __coex_tables::DECISION_CLOUD_FEDERATION_ANSWERS[__coex_tables::DECISION_CLOUD_FEDERATION_ENTRIES[(originator_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`cloud_federation`] for this input: file, line, table and `source` citation.
 #[allow(non_snake_case)]
 pub fn cloud_federation_rule(originator_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     cloud_federation(originator_cloud, recipient_cloud)?;
-    ::core::result::Result::Ok(&__coex_tables::DECISION_CLOUD_FEDERATION_RULES[__coex_tables::DECISION_CLOUD_FEDERATION_RULE_OF[(originator_cloud as ::core::primitive::usize) * 2 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize])
+    ::core::result::Result::Ok(&__coex_tables::DECISION_CLOUD_FEDERATION_RULES[__coex_tables::DECISION_CLOUD_FEDERATION_RULE_OF[(originator_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`federated_meeting_chat`].
@@ -1833,6 +2407,125 @@ pub fn mode_capability_rule(mode: Mode, capability: Capability) -> ::core::resul
     ::core::result::Result::Ok(&__coex_tables::DECISION_MODE_CAPABILITY_RULES[__coex_tables::DECISION_MODE_CAPABILITY_RULE_OF[(mode as ::core::primitive::usize) * 6 + capability as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
+/// The outputs of [`islands_integration`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(non_snake_case)]
+pub struct IslandsIntegrationOutput {
+    /// Output `handled_in`.
+    pub handled_in: HandledIn,
+}
+
+::coex_runtime::__coex_serde_outputs!(IslandsIntegrationOutput { handled_in });
+
+/// What stays in Skype for Business in Islands mode: "To avoid a confusing or
+/// regressed Skype for Business experience, the Skype for Business handles
+/// the following integrations that aren't handled in Teams Islands mode"
+/// (seed 000). "Several other integrations" follow in the list, unnamed.
+///
+/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
+#[inline]
+#[allow(non_snake_case)]
+pub fn islands_integration(integration: Integration) -> ::core::result::Result<IslandsIntegrationOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_ISLANDS_INTEGRATION_ANSWERS[__coex_tables::DECISION_ISLANDS_INTEGRATION_ENTRIES[integration as ::core::primitive::usize] as ::core::primitive::usize]
+}
+
+/// The row that decides [`islands_integration`] for this input: file, line, table and `source` citation.
+#[allow(non_snake_case)]
+pub fn islands_integration_rule(integration: Integration) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    islands_integration(integration)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_ISLANDS_INTEGRATION_RULES[__coex_tables::DECISION_ISLANDS_INTEGRATION_RULE_OF[integration as ::core::primitive::usize] as ::core::primitive::usize])
+}
+
+/// The outputs of [`sip_tel_handler`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(non_snake_case)]
+pub struct SipTelHandlerOutput {
+    /// Output `handler`.
+    pub handler: SipTelHandler,
+}
+
+::coex_runtime::__coex_serde_outputs!(SipTelHandlerOutput { handler });
+
+/// The default app for the SIP/Tel protocol, by mode.
+///
+/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
+#[inline]
+#[allow(non_snake_case)]
+pub fn sip_tel_handler(mode: Mode) -> ::core::result::Result<SipTelHandlerOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_SIP_TEL_HANDLER_ANSWERS[__coex_tables::DECISION_SIP_TEL_HANDLER_ENTRIES[mode as ::core::primitive::usize] as ::core::primitive::usize]
+}
+
+/// The row that decides [`sip_tel_handler`] for this input: file, line, table and `source` citation.
+#[allow(non_snake_case)]
+pub fn sip_tel_handler_rule(mode: Mode) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    sip_tel_handler(mode)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_SIP_TEL_HANDLER_RULES[__coex_tables::DECISION_SIP_TEL_HANDLER_RULE_OF[mode as ::core::primitive::usize] as ::core::primitive::usize])
+}
+
+/// The outputs of [`better_together`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(non_snake_case)]
+pub struct BetterTogetherOutput {
+    /// Output `available`.
+    pub available: Availability,
+}
+
+::coex_runtime::__coex_serde_outputs!(BetterTogetherOutput { available });
+
+/// The "better together" capabilities of Teams and Skype for Business, by
+/// mode: stated for Meetings First, where Teams runs the meetings and Skype
+/// for Business the chats and calls (reference notes S16 / item 35: being in
+/// a Teams meeting shows in the Skype for Business presence, a Skype for
+/// Business call puts the Teams meeting on hold, HID controls go to the
+/// application in use).
+/// 
+/// Seed 000 names them only in its Meetings First section; no source states
+/// them for another mode, so the other modes answer `NotAvailable`, the answer
+/// that promises nothing.
+///
+/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
+#[inline]
+#[allow(non_snake_case)]
+pub fn better_together(mode: Mode, capability: BetterTogether) -> ::core::result::Result<BetterTogetherOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_BETTER_TOGETHER_ANSWERS[__coex_tables::DECISION_BETTER_TOGETHER_ENTRIES[(mode as ::core::primitive::usize) * 3 + capability as ::core::primitive::usize] as ::core::primitive::usize]
+}
+
+/// The row that decides [`better_together`] for this input: file, line, table and `source` citation.
+#[allow(non_snake_case)]
+pub fn better_together_rule(mode: Mode, capability: BetterTogether) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    better_together(mode, capability)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_BETTER_TOGETHER_RULES[__coex_tables::DECISION_BETTER_TOGETHER_RULE_OF[(mode as ::core::primitive::usize) * 3 + capability as ::core::primitive::usize] as ::core::primitive::usize])
+}
+
+/// The outputs of [`teams_and_channels`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(non_snake_case)]
+pub struct TeamsAndChannelsOutput {
+    /// Output `teams_and_channels`.
+    pub teams_and_channels: TeamsVisibility,
+}
+
+::coex_runtime::__coex_serde_outputs!(TeamsAndChannelsOutput { teams_and_channels });
+
+/// Whether a user sees teams and channels in Teams, by mode and App Setup
+/// policy. No mode turns them off (`mode_capability`, TeamsAndChannels); in
+/// Skype for Business only and Meetings First, seed 000 says the App Setup
+/// policy hides them, so those users can be said not to use them.
+///
+/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
+#[inline]
+#[allow(non_snake_case)]
+pub fn teams_and_channels(mode: Mode, app_setup_policy: AppSetupPolicy) -> ::core::result::Result<TeamsAndChannelsOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_TEAMS_AND_CHANNELS_ANSWERS[__coex_tables::DECISION_TEAMS_AND_CHANNELS_ENTRIES[(mode as ::core::primitive::usize) * 2 + app_setup_policy as ::core::primitive::usize] as ::core::primitive::usize]
+}
+
+/// The row that decides [`teams_and_channels`] for this input: file, line, table and `source` citation.
+#[allow(non_snake_case)]
+pub fn teams_and_channels_rule(mode: Mode, app_setup_policy: AppSetupPolicy) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    teams_and_channels(mode, app_setup_policy)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_AND_CHANNELS_RULES[__coex_tables::DECISION_TEAMS_AND_CHANNELS_RULE_OF[(mode as ::core::primitive::usize) * 2 + app_setup_policy as ::core::primitive::usize] as ::core::primitive::usize])
+}
+
 /// The outputs of [`contacts_copied`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[allow(non_snake_case)]
@@ -1859,6 +2552,41 @@ pub fn contacts_copied(event: SignInEvent, homed: Homed) -> ::core::result::Resu
 pub fn contacts_copied_rule(event: SignInEvent, homed: Homed) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     contacts_copied(event, homed)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_CONTACTS_COPIED_RULES[__coex_tables::DECISION_CONTACTS_COPIED_RULE_OF[(event as ::core::primitive::usize) * 2 + homed as ::core::primitive::usize] as ::core::primitive::usize])
+}
+
+/// The outputs of [`conversation`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(non_snake_case)]
+pub struct ConversationOutput {
+    /// Output `lands`.
+    pub lands: Landing,
+    /// Output `thread`.
+    pub thread: Thread,
+}
+
+::coex_runtime::__coex_serde_outputs!(ConversationOutput { lands, thread });
+
+/// A new chat or call from a sender to a recipient: possible or not, and if
+/// it is, which client of the recipient receives it over which kind of thread
+/// (as `route`). `topology` is the sender's organization's; `federation` is
+/// `Configured` when both the Skype for Business and the Teams federation
+/// configuration are proper in both tenants (seed 001 states them as one
+/// requirement; `federation_possible` takes them apart), and `sender_cloud`
+/// and `recipient_cloud` are the tenants' clouds (for a federated
+/// conversation; in-tenant, both users are in one tenant, so in one cloud).
+///
+/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
+#[inline]
+#[allow(non_snake_case)]
+pub fn conversation(sender_mode: Mode, sender_client: Client, sender_homed: Homed, recipient_mode: Mode, scope: Scope, topology: Topology, federation: FederationConfig, sender_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<ConversationOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_CONVERSATION_ANSWERS[__coex_tables::DECISION_CONVERSATION_ENTRIES[((((((((sender_mode as ::core::primitive::usize) * 2 + sender_client as ::core::primitive::usize) * 2 + sender_homed as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize) * 3 + topology as ::core::primitive::usize) * 2 + federation as ::core::primitive::usize) * 6 + sender_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize]
+}
+
+/// The row that decides [`conversation`] for this input: file, line, table and `source` citation.
+#[allow(non_snake_case)]
+pub fn conversation_rule(sender_mode: Mode, sender_client: Client, sender_homed: Homed, recipient_mode: Mode, scope: Scope, topology: Topology, federation: FederationConfig, sender_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    conversation(sender_mode, sender_client, sender_homed, recipient_mode, scope, topology, federation, sender_cloud, recipient_cloud)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_CONVERSATION_RULES[__coex_tables::DECISION_CONVERSATION_RULE_OF[((((((((sender_mode as ::core::primitive::usize) * 2 + sender_client as ::core::primitive::usize) * 2 + sender_homed as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize) * 3 + topology as ::core::primitive::usize) * 2 + federation as ::core::primitive::usize) * 6 + sender_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`escalation`].
@@ -1930,6 +2658,36 @@ pub fn sfb_interop_window_rule(sfb_client_build: SfBClientBuild) -> ::core::resu
     ::core::result::Result::Ok(&__coex_tables::DECISION_SFB_INTEROP_WINDOW_RULES[__coex_tables::DECISION_SFB_INTEROP_WINDOW_RULE_OF[sfb_client_build as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
+/// The outputs of [`teams_escalation`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(non_snake_case)]
+pub struct TeamsEscalationOutput {
+    /// Output `escalation`.
+    pub escalation: EscalationSupport,
+    /// Output `call`.
+    pub call: CallOnEscalation,
+}
+
+::coex_runtime::__coex_serde_outputs!(TeamsEscalationOutput { escalation, call });
+
+/// Where interop escalation from Teams works: the Teams client and the
+/// conversation it starts from. Whether the user's policy allows it is
+/// `escalation` (AllowPrivateMeetNow).
+///
+/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
+#[inline]
+#[allow(non_snake_case)]
+pub fn teams_escalation(teams_client: TeamsClientApp, conversation: InteropConversation) -> ::core::result::Result<TeamsEscalationOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_TEAMS_ESCALATION_ANSWERS[__coex_tables::DECISION_TEAMS_ESCALATION_ENTRIES[(teams_client as ::core::primitive::usize) * 2 + conversation as ::core::primitive::usize] as ::core::primitive::usize]
+}
+
+/// The row that decides [`teams_escalation`] for this input: file, line, table and `source` citation.
+#[allow(non_snake_case)]
+pub fn teams_escalation_rule(teams_client: TeamsClientApp, conversation: InteropConversation) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    teams_escalation(teams_client, conversation)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_ESCALATION_RULES[__coex_tables::DECISION_TEAMS_ESCALATION_RULE_OF[(teams_client as ::core::primitive::usize) * 2 + conversation as ::core::primitive::usize] as ::core::primitive::usize])
+}
+
 /// The outputs of [`interop_feature`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[allow(non_snake_case)]
@@ -1946,8 +2704,15 @@ pub struct InteropFeatureOutput {
 /// "For all these limitations (except for Persistent Chat), one possible
 /// workaround is for one user to start a meeting and invite the other user to
 /// join it" (seed 000): a meeting the users set up themselves is always
-/// possible. `ViaEscalation` marks what the documents say the client itself
-/// does for the user (interop escalation); `NotSupported` the rest.
+/// possible. `ViaEscalation` marks what interop escalation reaches: the client
+/// creates a Meet now meeting from the interop conversation, and "Once the
+/// parties have joined the meeting, they can conduct any activity supported in
+/// meetings, such as desktop or content sharing, file sharing or transfer,
+/// adding other participants, and so on" (seed 000). The criterion is applied
+/// alike to every feature a meeting offers, from either client, wherever
+/// escalation is available from it (`escalation`, `teams_escalation`);
+/// `NotSupported` is what no meeting gives (rich text in the interop chat
+/// itself, Persistent Chat).
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
@@ -1977,7 +2742,11 @@ pub struct MeetingClientOutput {
 /// users can always join any type of meeting they're invited to ... However,
 /// users must join the meeting with a corresponding client that matches the
 /// meeting type" (seed 000); the mode is never checked for joining
-/// (reference notes S8/S9 / item 38), so it is not an input.
+/// (reference notes S8/S9 / item 38), so it is not an input. `joins_as` is
+/// how the participant is admitted (`sfb_meeting_identity`,
+/// `teams_meeting_identity`): a participant who joins a Skype for Business
+/// meeting anonymously does so on the web, not with the Skype for Business
+/// client (seed 000, Meetings).
 /// 
 /// Reference item 22 (S24, SfBMeetingJoinUx) adds a tenant setting that
 /// picks the Skype Meetings App over the client for upgraded users; no seed
@@ -1986,15 +2755,15 @@ pub struct MeetingClientOutput {
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
 #[allow(non_snake_case)]
-pub fn meeting_client(meeting_type: MeetingType, client_installed: Installed) -> ::core::result::Result<MeetingClientOutput, ::coex_runtime::Impossible> {
-    __coex_tables::DECISION_MEETING_CLIENT_ANSWERS[__coex_tables::DECISION_MEETING_CLIENT_ENTRIES[(meeting_type as ::core::primitive::usize) * 2 + client_installed as ::core::primitive::usize] as ::core::primitive::usize]
+pub fn meeting_client(meeting_type: MeetingType, client_installed: Installed, joins_as: JoinAs) -> ::core::result::Result<MeetingClientOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_MEETING_CLIENT_ANSWERS[__coex_tables::DECISION_MEETING_CLIENT_ENTRIES[((meeting_type as ::core::primitive::usize) * 2 + client_installed as ::core::primitive::usize) * 2 + joins_as as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`meeting_client`] for this input: file, line, table and `source` citation.
 #[allow(non_snake_case)]
-pub fn meeting_client_rule(meeting_type: MeetingType, client_installed: Installed) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
-    meeting_client(meeting_type, client_installed)?;
-    ::core::result::Result::Ok(&__coex_tables::DECISION_MEETING_CLIENT_RULES[__coex_tables::DECISION_MEETING_CLIENT_RULE_OF[(meeting_type as ::core::primitive::usize) * 2 + client_installed as ::core::primitive::usize] as ::core::primitive::usize])
+pub fn meeting_client_rule(meeting_type: MeetingType, client_installed: Installed, joins_as: JoinAs) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    meeting_client(meeting_type, client_installed, joins_as)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_MEETING_CLIENT_RULES[__coex_tables::DECISION_MEETING_CLIENT_RULE_OF[((meeting_type as ::core::primitive::usize) * 2 + client_installed as ::core::primitive::usize) * 2 + joins_as as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`sfb_meeting_identity`].
@@ -2035,30 +2804,33 @@ pub struct TeamsOnlySfbAccountOutput {
 ::coex_runtime::__coex_serde_outputs!(TeamsOnlySfbAccountOutput { sfb_account });
 
 /// Whether a TeamsOnly user has a Skype for Business Online account to join
-/// Skype for Business meetings with.
+/// Skype for Business meetings with, by how and when they became TeamsOnly,
+/// their organization's topology, and the date of the meeting.
 /// 
-/// `Provisioned` holds until Microsoft removes the user's Skype for Business
-/// Online infrastructure ("Eventually, this case will be true for all users in
-/// TeamsOnly mode", seed 000); that removal has no date in the sources, so it
-/// is the `Removed` input of `sfb_meeting_identity`, not an answer here.
-/// 
-/// Seed 000 says both "After October 2022" (Teams Only) and "beginning in
-/// October 2022" (Islands mode note) for users moved from on-premises. We
-/// follow the Teams Only section, which states the provisioning rule itself;
-/// the Islands note describes the retirement programme's start.
+/// Seed 000 dates two different things. Its Teams Only section dates
+/// provisioning: users who become TeamsOnly after June 30, 2022 (created in
+/// the cloud) or after October 2022 (moved from on-premises) are never
+/// provisioned. Its Islands mode note dates the removal for everyone else in a
+/// hybrid organization: "after Microsoft retires the legacy Skype for Business
+/// Online infrastructure for hybrid organizations beginning in October 2022,
+/// TeamsOnly users will only be able to join Skype for Business meetings
+/// anonymously", so from October 2022 a hybrid organization's TeamsOnly users
+/// who were provisioned have had it `Removed`. For pure online organizations
+/// the seed gives no date ("Eventually, this case will be true for all users
+/// in TeamsOnly mode"): their users keep what they were provisioned with.
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
 #[allow(non_snake_case)]
-pub fn teams_only_sfb_account(became_teams_only: TeamsOnlyPath, since: TeamsOnlySince) -> ::core::result::Result<TeamsOnlySfbAccountOutput, ::coex_runtime::Impossible> {
-    __coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_ANSWERS[__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_ENTRIES[(became_teams_only as ::core::primitive::usize) * 3 + since as ::core::primitive::usize] as ::core::primitive::usize]
+pub fn teams_only_sfb_account(became_teams_only: TeamsOnlyPath, since: TeamsOnlySince, organization: Topology, meeting_date: MeetingDate) -> ::core::result::Result<TeamsOnlySfbAccountOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_ANSWERS[__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_ENTRIES[(((became_teams_only as ::core::primitive::usize) * 3 + since as ::core::primitive::usize) * 3 + organization as ::core::primitive::usize) * 2 + meeting_date as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_only_sfb_account`] for this input: file, line, table and `source` citation.
 #[allow(non_snake_case)]
-pub fn teams_only_sfb_account_rule(became_teams_only: TeamsOnlyPath, since: TeamsOnlySince) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
-    teams_only_sfb_account(became_teams_only, since)?;
-    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULES[__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULE_OF[(became_teams_only as ::core::primitive::usize) * 3 + since as ::core::primitive::usize] as ::core::primitive::usize])
+pub fn teams_only_sfb_account_rule(became_teams_only: TeamsOnlyPath, since: TeamsOnlySince, organization: Topology, meeting_date: MeetingDate) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    teams_only_sfb_account(became_teams_only, since, organization, meeting_date)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULES[__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULE_OF[(((became_teams_only as ::core::primitive::usize) * 3 + since as ::core::primitive::usize) * 3 + organization as ::core::primitive::usize) * 2 + meeting_date as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`teams_meeting_identity`].
@@ -2073,20 +2845,21 @@ pub struct TeamsMeetingIdentityOutput {
 
 /// Whether a participant joins a Teams meeting authenticated or anonymously,
 /// e.g. a Skype for Business user following the join link of an interop
-/// escalation from Teams.
+/// escalation from Teams: authenticated only with a Teams account and an
+/// invitation from the Teams user.
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
 #[allow(non_snake_case)]
-pub fn teams_meeting_identity(teams_account: TeamsAccount) -> ::core::result::Result<TeamsMeetingIdentityOutput, ::coex_runtime::Impossible> {
-    __coex_tables::DECISION_TEAMS_MEETING_IDENTITY_ANSWERS[__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_ENTRIES[teams_account as ::core::primitive::usize] as ::core::primitive::usize]
+pub fn teams_meeting_identity(teams_account: TeamsAccount, invited: Invitation) -> ::core::result::Result<TeamsMeetingIdentityOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_TEAMS_MEETING_IDENTITY_ANSWERS[__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_ENTRIES[(teams_account as ::core::primitive::usize) * 2 + invited as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_meeting_identity`] for this input: file, line, table and `source` citation.
 #[allow(non_snake_case)]
-pub fn teams_meeting_identity_rule(teams_account: TeamsAccount) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
-    teams_meeting_identity(teams_account)?;
-    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_RULES[__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_RULE_OF[teams_account as ::core::primitive::usize] as ::core::primitive::usize])
+pub fn teams_meeting_identity_rule(teams_account: TeamsAccount, invited: Invitation) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    teams_meeting_identity(teams_account, invited)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_RULES[__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_RULE_OF[(teams_account as ::core::primitive::usize) * 2 + invited as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`meeting`].
@@ -2193,22 +2966,23 @@ pub struct ThreadPresenceOutput {
 /// Presence in a pre-existing Teams thread: "the target's presence exposed in
 /// that thread needs to be aligned with the routing of the thread, assuming
 /// routing is possible" (seed 001). The inputs are those of `teams_thread`
-/// (threads.coex), and every row follows that decision's row: a thread that
-/// still routes to Teams shows Teams presence, one that still routes to SfB
-/// shows SfB presence, a disabled thread shows presence that is not accurate.
+/// (threads.coex), with its constraints, and every row follows that
+/// decision's row: a thread that still routes to Teams shows Teams presence,
+/// one that still routes to SfB shows SfB presence, a disabled thread shows
+/// presence that is not accurate.
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
 #[allow(non_snake_case)]
-pub fn thread_presence(thread_to: Client, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<ThreadPresenceOutput, ::coex_runtime::Impossible> {
-    __coex_tables::DECISION_THREAD_PRESENCE_ANSWERS[__coex_tables::DECISION_THREAD_PRESENCE_ENTRIES[((thread_to as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
+pub fn thread_presence(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<ThreadPresenceOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_THREAD_PRESENCE_ANSWERS[__coex_tables::DECISION_THREAD_PRESENCE_ENTRIES[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`thread_presence`] for this input: file, line, table and `source` citation.
 #[allow(non_snake_case)]
-pub fn thread_presence_rule(thread_to: Client, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
-    thread_presence(thread_to, recipient_mode, scope)?;
-    ::core::result::Result::Ok(&__coex_tables::DECISION_THREAD_PRESENCE_RULES[__coex_tables::DECISION_THREAD_PRESENCE_RULE_OF[((thread_to as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
+pub fn thread_presence_rule(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    thread_presence(thread_to, recipient_mode_when_created, recipient_mode, scope)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_THREAD_PRESENCE_RULES[__coex_tables::DECISION_THREAD_PRESENCE_RULE_OF[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`route`].
@@ -2253,23 +3027,25 @@ pub struct TeamsThreadOutput {
 /// A chat or call started from a pre-existing persistent thread in Teams.
 /// `thread_to` is the recipient's client the thread was routed to when it was
 /// created ("Once a conversation thread is created, its type never changes",
-/// seed 000); `recipient_mode` and `scope` are the recipient's mode now and
-/// whether they are in the sender's tenant. The thread keeps its route when a
-/// new chat from Teams would still land in that client (route tables 1a-2c),
-/// and is disabled otherwise. The sender is assumed unchanged.
+/// seed 000); `recipient_mode_when_created` is the recipient's mode then
+/// ("the routing method determined when the thread was created", seed 001);
+/// `recipient_mode` and `scope` are the recipient's mode now and whether they
+/// are in the sender's tenant. The thread keeps its route when a new chat from
+/// Teams would still land in that client (route tables 1a-2c), and is
+/// disabled otherwise. The sender is assumed unchanged.
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
 #[allow(non_snake_case)]
-pub fn teams_thread(thread_to: Client, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<TeamsThreadOutput, ::coex_runtime::Impossible> {
-    __coex_tables::DECISION_TEAMS_THREAD_ANSWERS[__coex_tables::DECISION_TEAMS_THREAD_ENTRIES[((thread_to as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
+pub fn teams_thread(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<TeamsThreadOutput, ::coex_runtime::Impossible> {
+    __coex_tables::DECISION_TEAMS_THREAD_ANSWERS[__coex_tables::DECISION_TEAMS_THREAD_ENTRIES[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_thread`] for this input: file, line, table and `source` citation.
 #[allow(non_snake_case)]
-pub fn teams_thread_rule(thread_to: Client, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
-    teams_thread(thread_to, recipient_mode, scope)?;
-    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_THREAD_RULES[__coex_tables::DECISION_TEAMS_THREAD_RULE_OF[((thread_to as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
+pub fn teams_thread_rule(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
+    teams_thread(thread_to, recipient_mode_when_created, recipient_mode, scope)?;
+    ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_THREAD_RULES[__coex_tables::DECISION_TEAMS_THREAD_RULE_OF[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
 }
 
 /// The outputs of [`sfb_thread`].
@@ -2395,19 +3171,29 @@ mod __coex_tables {
     ],
 };
 
-    pub(super) static ENUM_CLOUD_ALL: [super::Cloud; 2] = [super::Cloud::Multitenant, super::Cloud::Sovereign];
-    pub(super) static ENUM_CLOUD_NAMES: [&::core::primitive::str; 2] = ["Multitenant", "Sovereign"];
+    pub(super) static ENUM_CLOUD_ALL: [super::Cloud; 6] = [super::Cloud::Multitenant, super::Cloud::GCC, super::Cloud::GCCHigh, super::Cloud::DoD, super::Cloud::China21Vianet, super::Cloud::Germany];
+    pub(super) static ENUM_CLOUD_NAMES: [&::core::primitive::str; 6] = ["Multitenant", "GCC", "GCCHigh", "DoD", "China21Vianet", "Germany"];
     pub(super) static ENUM_CLOUD_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
-    key: 16287231350648472473,
+    key: 16263683158343804936,
     disps: &[
+        (0, 10),
         (0, 0),
-        (0, 2),
+        (0, 3),
+        (7, 9),
     ],
     entries: &[
-        ("Sovereign", 1),
-        ("multitenant", 0),
-        ("sovereign", 1),
+        ("gcc", 1),
+        ("DoD", 3),
         ("Multitenant", 0),
+        ("china21vianet", 4),
+        ("GCCHigh", 2),
+        ("China21Vianet", 4),
+        ("germany", 5),
+        ("multitenant", 0),
+        ("GCC", 1),
+        ("dod", 3),
+        ("gcchigh", 2),
+        ("Germany", 5),
     ],
 };
 
@@ -2484,6 +3270,128 @@ mod __coex_tables {
         ("TeamsAndSfB", 2),
         ("Teams", 0),
         ("SfB", 1),
+    ],
+};
+
+    pub(super) static ENUM_INTEGRATION_ALL: [super::Integration; 5] = [super::Integration::FederatedCommunications, super::Integration::PstnVoice, super::Integration::OfficeIntegration, super::Integration::UsbHidControls, super::Integration::TeamsPhoneSystem];
+    pub(super) static ENUM_INTEGRATION_NAMES: [&::core::primitive::str; 5] = ["FederatedCommunications", "PstnVoice", "OfficeIntegration", "UsbHidControls", "TeamsPhoneSystem"];
+    pub(super) static ENUM_INTEGRATION_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 2),
+        (0, 4),
+        (0, 5),
+        (3, 0),
+    ],
+    entries: &[
+        ("federatedcommunications", 0),
+        ("usbhidcontrols", 3),
+        ("teamsphonesystem", 4),
+        ("UsbHidControls", 3),
+        ("pstnvoice", 1),
+        ("FederatedCommunications", 0),
+        ("officeintegration", 2),
+        ("PstnVoice", 1),
+        ("OfficeIntegration", 2),
+        ("TeamsPhoneSystem", 4),
+    ],
+};
+
+    pub(super) static ENUM_HANDLED_IN_ALL: [super::HandledIn; 2] = [super::HandledIn::SfB, super::HandledIn::NotSupported];
+    pub(super) static ENUM_HANDLED_IN_NAMES: [&::core::primitive::str; 2] = ["SfB", "NotSupported"];
+    pub(super) static ENUM_HANDLED_IN_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+        (0, 3),
+    ],
+    entries: &[
+        ("notsupported", 1),
+        ("sfb", 0),
+        ("NotSupported", 1),
+        ("SfB", 0),
+    ],
+};
+
+    pub(super) static ENUM_SIP_TEL_HANDLER_ALL: [super::SipTelHandler; 2] = [super::SipTelHandler::Teams, super::SipTelHandler::NotSetByMode];
+    pub(super) static ENUM_SIP_TEL_HANDLER_NAMES: [&::core::primitive::str; 2] = ["Teams", "NotSetByMode"];
+    pub(super) static ENUM_SIP_TEL_HANDLER_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (1, 0),
+        (0, 3),
+    ],
+    entries: &[
+        ("NotSetByMode", 1),
+        ("teams", 0),
+        ("notsetbymode", 1),
+        ("Teams", 0),
+    ],
+};
+
+    pub(super) static ENUM_BETTER_TOGETHER_ALL: [super::BetterTogether; 3] = [super::BetterTogether::PresenceReconciliation, super::BetterTogether::AutomaticHold, super::BetterTogether::HidDeviceSupport];
+    pub(super) static ENUM_BETTER_TOGETHER_NAMES: [&::core::primitive::str; 3] = ["PresenceReconciliation", "AutomaticHold", "HidDeviceSupport"];
+    pub(super) static ENUM_BETTER_TOGETHER_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (1, 0),
+        (2, 0),
+    ],
+    entries: &[
+        ("PresenceReconciliation", 0),
+        ("automatichold", 1),
+        ("hiddevicesupport", 2),
+        ("HidDeviceSupport", 2),
+        ("presencereconciliation", 0),
+        ("AutomaticHold", 1),
+    ],
+};
+
+    pub(super) static ENUM_AVAILABILITY_ALL: [super::Availability; 2] = [super::Availability::Available, super::Availability::NotAvailable];
+    pub(super) static ENUM_AVAILABILITY_NAMES: [&::core::primitive::str; 2] = ["Available", "NotAvailable"];
+    pub(super) static ENUM_AVAILABILITY_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 4203492208743950414,
+    disps: &[
+        (0, 0),
+        (1, 1),
+    ],
+    entries: &[
+        ("available", 0),
+        ("Available", 0),
+        ("notavailable", 1),
+        ("NotAvailable", 1),
+    ],
+};
+
+    pub(super) static ENUM_APP_SETUP_POLICY_ALL: [super::AppSetupPolicy; 2] = [super::AppSetupPolicy::ShowsTeams, super::AppSetupPolicy::HidesTeams];
+    pub(super) static ENUM_APP_SETUP_POLICY_NAMES: [&::core::primitive::str; 2] = ["ShowsTeams", "HidesTeams"];
+    pub(super) static ENUM_APP_SETUP_POLICY_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16263683158343804936,
+    disps: &[
+        (0, 0),
+        (1, 0),
+    ],
+    entries: &[
+        ("hidesteams", 1),
+        ("showsteams", 0),
+        ("HidesTeams", 1),
+        ("ShowsTeams", 0),
+    ],
+};
+
+    pub(super) static ENUM_TEAMS_VISIBILITY_ALL: [super::TeamsVisibility; 2] = [super::TeamsVisibility::Shown, super::TeamsVisibility::Hidden];
+    pub(super) static ENUM_TEAMS_VISIBILITY_NAMES: [&::core::primitive::str; 2] = ["Shown", "Hidden"];
+    pub(super) static ENUM_TEAMS_VISIBILITY_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 4203492208743950414,
+    disps: &[
+        (0, 0),
+        (0, 2),
+    ],
+    entries: &[
+        ("Hidden", 1),
+        ("shown", 0),
+        ("hidden", 1),
+        ("Shown", 0),
     ],
 };
 
@@ -2591,6 +3499,78 @@ mod __coex_tables {
     ],
 };
 
+    pub(super) static ENUM_TEAMS_CLIENT_APP_ALL: [super::TeamsClientApp; 5] = [super::TeamsClientApp::WindowsDesktop, super::TeamsClientApp::MacDesktop, super::TeamsClientApp::WebWithSharing, super::TeamsClientApp::WebWithoutSharing, super::TeamsClientApp::OtherClient];
+    pub(super) static ENUM_TEAMS_CLIENT_APP_NAMES: [&::core::primitive::str; 5] = ["WindowsDesktop", "MacDesktop", "WebWithSharing", "WebWithoutSharing", "OtherClient"];
+    pub(super) static ENUM_TEAMS_CLIENT_APP_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 4),
+        (9, 4),
+        (0, 0),
+        (0, 0),
+    ],
+    entries: &[
+        ("WebWithoutSharing", 3),
+        ("windowsdesktop", 0),
+        ("macdesktop", 1),
+        ("otherclient", 4),
+        ("WindowsDesktop", 0),
+        ("OtherClient", 4),
+        ("MacDesktop", 1),
+        ("WebWithSharing", 2),
+        ("webwithsharing", 2),
+        ("webwithoutsharing", 3),
+    ],
+};
+
+    pub(super) static ENUM_INTEROP_CONVERSATION_ALL: [super::InteropConversation; 2] = [super::InteropConversation::OneToOneChat, super::InteropConversation::OneToOneCall];
+    pub(super) static ENUM_INTEROP_CONVERSATION_NAMES: [&::core::primitive::str; 2] = ["OneToOneChat", "OneToOneCall"];
+    pub(super) static ENUM_INTEROP_CONVERSATION_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 15995050791870030928,
+    disps: &[
+        (0, 3),
+        (0, 0),
+    ],
+    entries: &[
+        ("OneToOneCall", 1),
+        ("OneToOneChat", 0),
+        ("onetoonecall", 1),
+        ("onetoonechat", 0),
+    ],
+};
+
+    pub(super) static ENUM_ESCALATION_SUPPORT_ALL: [super::EscalationSupport; 2] = [super::EscalationSupport::Supported, super::EscalationSupport::NotSupported];
+    pub(super) static ENUM_ESCALATION_SUPPORT_NAMES: [&::core::primitive::str; 2] = ["Supported", "NotSupported"];
+    pub(super) static ENUM_ESCALATION_SUPPORT_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+        (0, 3),
+    ],
+    entries: &[
+        ("notsupported", 1),
+        ("Supported", 0),
+        ("NotSupported", 1),
+        ("supported", 0),
+    ],
+};
+
+    pub(super) static ENUM_CALL_ON_ESCALATION_ALL: [super::CallOnEscalation; 2] = [super::CallOnEscalation::Ended, super::CallOnEscalation::NoCallEnded];
+    pub(super) static ENUM_CALL_ON_ESCALATION_NAMES: [&::core::primitive::str; 2] = ["Ended", "NoCallEnded"];
+    pub(super) static ENUM_CALL_ON_ESCALATION_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+        (0, 0),
+    ],
+    entries: &[
+        ("ended", 0),
+        ("NoCallEnded", 1),
+        ("Ended", 0),
+        ("nocallended", 1),
+    ],
+};
+
     pub(super) static ENUM_INTEROP_FEATURE_ALL: [super::InteropFeature; 9] = [super::InteropFeature::PlainTextChat, super::InteropFeature::OneToOneCall, super::InteropFeature::RichText, super::InteropFeature::Emoticons, super::InteropFeature::FileTransfer, super::InteropFeature::ScreenSharing, super::InteropFeature::GroupChat, super::InteropFeature::CallToMultiParty, super::InteropFeature::PersistentChat];
     pub(super) static ENUM_INTEROP_FEATURE_NAMES: [&::core::primitive::str; 9] = ["PlainTextChat", "OneToOneCall", "RichText", "Emoticons", "FileTransfer", "ScreenSharing", "GroupChat", "CallToMultiParty", "PersistentChat"];
     pub(super) static ENUM_INTEROP_FEATURE_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
@@ -2675,24 +3655,27 @@ mod __coex_tables {
     ],
 };
 
-    pub(super) static ENUM_JOIN_WITH_ALL: [super::JoinWith; 4] = [super::JoinWith::TeamsClient, super::JoinWith::TeamsWeb, super::JoinWith::SfBClient, super::JoinWith::SkypeMeetingsApp];
-    pub(super) static ENUM_JOIN_WITH_NAMES: [&::core::primitive::str; 4] = ["TeamsClient", "TeamsWeb", "SfBClient", "SkypeMeetingsApp"];
+    pub(super) static ENUM_JOIN_WITH_ALL: [super::JoinWith; 5] = [super::JoinWith::TeamsClient, super::JoinWith::TeamsWeb, super::JoinWith::SfBClient, super::JoinWith::SkypeMeetingsApp, super::JoinWith::SfBWebAppOrSkypeMeetingsApp];
+    pub(super) static ENUM_JOIN_WITH_NAMES: [&::core::primitive::str; 5] = ["TeamsClient", "TeamsWeb", "SfBClient", "SkypeMeetingsApp", "SfBWebAppOrSkypeMeetingsApp"];
     pub(super) static ENUM_JOIN_WITH_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
     disps: &[
-        (0, 0),
-        (0, 4),
-        (1, 7),
+        (0, 9),
+        (0, 9),
+        (1, 3),
+        (2, 0),
     ],
     entries: &[
-        ("teamsweb", 1),
-        ("TeamsClient", 0),
-        ("SfBClient", 2),
-        ("SkypeMeetingsApp", 3),
+        ("sfbwebapporskypemeetingsapp", 4),
         ("sfbclient", 2),
+        ("skypemeetingsapp", 3),
+        ("SfBWebAppOrSkypeMeetingsApp", 4),
+        ("teamsweb", 1),
+        ("SkypeMeetingsApp", 3),
+        ("TeamsClient", 0),
         ("TeamsWeb", 1),
         ("teamsclient", 0),
-        ("skypemeetingsapp", 3),
+        ("SfBClient", 2),
     ],
 };
 
@@ -2763,6 +3746,38 @@ mod __coex_tables {
         ("UntilJune2022", 0),
         ("JulyToOctober2022", 1),
         ("afteroctober2022", 2),
+    ],
+};
+
+    pub(super) static ENUM_MEETING_DATE_ALL: [super::MeetingDate; 2] = [super::MeetingDate::BeforeOctober2022, super::MeetingDate::FromOctober2022];
+    pub(super) static ENUM_MEETING_DATE_NAMES: [&::core::primitive::str; 2] = ["BeforeOctober2022", "FromOctober2022"];
+    pub(super) static ENUM_MEETING_DATE_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+        (0, 1),
+    ],
+    entries: &[
+        ("fromoctober2022", 1),
+        ("BeforeOctober2022", 0),
+        ("FromOctober2022", 1),
+        ("beforeoctober2022", 0),
+    ],
+};
+
+    pub(super) static ENUM_INVITATION_ALL: [super::Invitation; 2] = [super::Invitation::InvitedByTeamsUser, super::Invitation::NotInvitedByTeamsUser];
+    pub(super) static ENUM_INVITATION_NAMES: [&::core::primitive::str; 2] = ["InvitedByTeamsUser", "NotInvitedByTeamsUser"];
+    pub(super) static ENUM_INVITATION_VALUES: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16263683158343804936,
+    disps: &[
+        (0, 0),
+        (2, 0),
+    ],
+    entries: &[
+        ("invitedbyteamsuser", 0),
+        ("InvitedByTeamsUser", 0),
+        ("notinvitedbyteamsuser", 1),
+        ("NotInvitedByTeamsUser", 1),
     ],
 };
 
@@ -3103,7 +4118,7 @@ mod __coex_tables {
         ::coex_runtime::Rule { decision: "interop_possible", table: "Routing parameters: in-tenant interoperability", row: 2, file: "rules/availability.coex", line: 45, source: "seed 001, Routing parameters", text: "| PureOnline | *                 | Online           || Possible    |" },
         ::coex_runtime::Rule { decision: "interop_possible", table: "Routing parameters: in-tenant interoperability", row: 3, file: "rules/availability.coex", line: 46, source: "seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client for in-tenant interoperability; seed 000, Interoperability: The Teams user does NOT also have a Skype for Business account homed on-premises", text: "| Hybrid     | Teams             | OnPrem           || NotPossible |" },
         ::coex_runtime::Rule { decision: "interop_possible", table: "Routing parameters: in-tenant interoperability", row: 4, file: "rules/availability.coex", line: 47, source: "seed 001, Routing parameters", text: "| Hybrid     | Teams             | Online           || Possible    |" },
-        ::coex_runtime::Rule { decision: "interop_possible", table: "Routing parameters: in-tenant interoperability", row: 5, file: "rules/availability.coex", line: 48, source: "seed 001, Routing parameters: That user can only use the Skype for Business client for interoperability; seed 000, Native interop experiences, Important: interop with on-premises users requires that the on-premises environment is in hybrid mode with Teams", text: "| Hybrid     | SfB               | *                || Possible    |" },
+        ::coex_runtime::Rule { decision: "interop_possible", table: "Routing parameters: in-tenant interoperability", row: 5, file: "rules/availability.coex", line: 48, source: "seed 001, Routing parameters: That user can only use the Skype for Business client for interoperability; seed 000, Native interop experiences, Important: Interop experiences with on-premises users ... require that the on-premises environment is in hybrid mode with Teams", text: "| Hybrid     | SfB               | *                || Possible    |" },
     ];
     pub(super) static DECISION_INTEROP_POSSIBLE_ENTRIES: [::core::primitive::u8; 12] = [
         1, 2, 1, 2, 1, 0, 1, 1, 3, 0, 3, 0
@@ -3140,11 +4155,11 @@ mod __coex_tables {
     pub(super) static DECISION_FEDERATION_POSSIBLE_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
     pub(super) static DECISION_FEDERATION_POSSIBLE_RULES: [::coex_runtime::Rule; 5] = [
-        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 1, file: "rules/availability.coex", line: 93, source: "seed 001, Routing parameters: Cross-tenant federation always requires proper Skype for Business federation configuration as well as proper Teams federation configuration from both tenants", text: "| *                 | *                | NotConfigured  | *                || NotPossible |" },
-        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 2, file: "rules/availability.coex", line: 94, source: "seed 001, Routing parameters: Cross-tenant federation always requires proper Skype for Business federation configuration as well as proper Teams federation configuration from both tenants", text: "| *                 | *                | Configured     | NotConfigured    || NotPossible |" },
-        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 3, file: "rules/availability.coex", line: 95, source: "seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client ... for federation; seed 000, Federation", text: "| Teams             | OnPrem           | Configured     | Configured       || NotPossible |" },
-        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 4, file: "rules/availability.coex", line: 96, source: "seed 001, Routing parameters", text: "| Teams             | Online           | Configured     | Configured       || Possible    |" },
-        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 5, file: "rules/availability.coex", line: 97, source: "seed 001, Routing parameters: That user can only use the Skype for Business client for interoperability and federation. Skype for Business hybrid isn't required of either tenant", text: "| SfB               | *                | Configured     | Configured       || Possible    |" },
+        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 1, file: "rules/availability.coex", line: 101, source: "seed 001, Routing parameters: Cross-tenant federation always requires proper Skype for Business federation configuration as well as proper Teams federation configuration from both tenants", text: "| *                 | *                | NotConfigured  | *                || NotPossible |" },
+        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 2, file: "rules/availability.coex", line: 102, source: "seed 001, Routing parameters: Cross-tenant federation always requires proper Skype for Business federation configuration as well as proper Teams federation configuration from both tenants", text: "| *                 | *                | Configured     | NotConfigured    || NotPossible |" },
+        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 3, file: "rules/availability.coex", line: 103, source: "seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client ... for federation; seed 000, Federation", text: "| Teams             | OnPrem           | Configured     | Configured       || NotPossible |" },
+        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 4, file: "rules/availability.coex", line: 104, source: "seed 001, Routing parameters", text: "| Teams             | Online           | Configured     | Configured       || Possible    |" },
+        ::coex_runtime::Rule { decision: "federation_possible", table: "Routing parameters: cross-tenant federation", row: 5, file: "rules/availability.coex", line: 105, source: "seed 001, Routing parameters: That user can only use the Skype for Business client for interoperability and federation ... Skype for Business hybrid isn't required of either tenant", text: "| SfB               | *                | Configured     | Configured       || Possible    |" },
     ];
     pub(super) static DECISION_FEDERATION_POSSIBLE_ENTRIES: [::core::primitive::u8; 16] = [
         1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0
@@ -3183,17 +4198,23 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_CLOUD_FEDERATION_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
-    pub(super) static DECISION_CLOUD_FEDERATION_RULES: [::coex_runtime::Rule; 4] = [
-        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 1, file: "rules/availability.coex", line: 132, source: "seed 001, Availability: Both the in-tenant and federated behaviors described above are available", text: "| Multitenant      | Multitenant     || Possible    |" },
-        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 2, file: "rules/availability.coex", line: 133, source: "seed 001, Availability: Federation and interop between Multitenant O365 and Sovereign Clouds is not supported", text: "| Multitenant      | Sovereign       || NotPossible |" },
-        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 3, file: "rules/availability.coex", line: 134, source: "seed 001, Availability: Federation and interop between Multitenant O365 and Sovereign Clouds is not supported", text: "| Sovereign        | Multitenant     || NotPossible |" },
-        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 4, file: "rules/availability.coex", line: 135, source: "reference notes S15 / item 54: GCC-GCC, GCC High-GCC High, DoD-DoD native; any cross-cloud pair text only", text: "| Sovereign        | Sovereign       || Possible    |" },
+    pub(super) static DECISION_CLOUD_FEDERATION_RULES: [::coex_runtime::Rule; 8] = [
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 1, file: "rules/availability.coex", line: 166, source: "seed 001, Availability: Both the in-tenant and federated behaviors described above are available", text: "| Multitenant            | Multitenant            || Possible    |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 2, file: "rules/availability.coex", line: 167, source: "seed 001, Availability: Federation and interop between Multitenant O365 and Sovereign Clouds is not supported; reference notes S17 / item 67 (which clouds)", text: "| Multitenant            | Sovereign              || NotPossible |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 3, file: "rules/availability.coex", line: 168, source: "seed 001, Availability: Federation and interop between Multitenant O365 and Sovereign Clouds is not supported; reference notes S17 / item 67 (which clouds)", text: "| Sovereign              | Multitenant            || NotPossible |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 4, file: "rules/availability.coex", line: 169, source: "reference notes S15 / item 54: any cross-cloud pair Text only; S17 / item 67 does not count GCC among the clouds to wait in", text: "| Multitenant            | GCC                    || Possible    |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 5, file: "rules/availability.coex", line: 170, source: "reference notes S15 / item 54: any cross-cloud pair Text only; S17 / item 67 does not count GCC among the clouds to wait in", text: "| GCC                    | Multitenant            || Possible    |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 6, file: "rules/availability.coex", line: 171, source: "reference notes S15 / item 54: GCC-GCC, GCC High-GCC High, DoD-DoD native; any cross-cloud pair text only", text: "| GCC, GCCHigh, DoD      | GCC, GCCHigh, DoD      || Possible    |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 7, file: "rules/availability.coex", line: 173, source: "no source states this; reference notes S17 / item 67: do not upgrade users to TeamsOnly in 21Vianet or Office 365 Germany", text: "| China21Vianet, Germany | !Multitenant           || NotPossible |" },
+        ::coex_runtime::Rule { decision: "cloud_federation", table: "Availability: clouds", row: 8, file: "rules/availability.coex", line: 174, source: "no source states this; reference notes S17 / item 67: do not upgrade users to TeamsOnly in 21Vianet or Office 365 Germany", text: "| GCC, GCCHigh, DoD      | China21Vianet, Germany || NotPossible |" },
     ];
-    pub(super) static DECISION_CLOUD_FEDERATION_ENTRIES: [::core::primitive::u8; 4] = [
-        0, 1, 1, 0
+    pub(super) static DECISION_CLOUD_FEDERATION_ENTRIES: [::core::primitive::u8; 36] = [
+        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1
     ];
-    pub(super) static DECISION_CLOUD_FEDERATION_RULE_OF: [::core::primitive::u8; 4] = [
-        0, 1, 2, 3
+    pub(super) static DECISION_CLOUD_FEDERATION_RULE_OF: [::core::primitive::u8; 36] = [
+        0, 3, 1, 1, 1, 1, 4, 5, 5, 5, 7, 7, 2, 5, 5, 5, 7, 7, 2, 5, 5, 5, 7, 7, 2, 6, 6, 6, 6, 6, 2, 6,
+        6, 6, 6, 6
     ];
     pub(super) static DECISION_CLOUD_FEDERATION_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
@@ -3206,7 +4227,7 @@ mod __coex_tables {
     ],
 };
     pub(super) static DECISION_CLOUD_FEDERATION_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
-        ::coex_runtime::__private::InputInfo { name: "originator_cloud", values: &ENUM_CLOUD_VALUES, value_names: &ENUM_CLOUD_NAMES, stride: 2 },
+        ::coex_runtime::__private::InputInfo { name: "originator_cloud", values: &ENUM_CLOUD_VALUES, value_names: &ENUM_CLOUD_NAMES, stride: 6 },
         ::coex_runtime::__private::InputInfo { name: "recipient_cloud", values: &ENUM_CLOUD_VALUES, value_names: &ENUM_CLOUD_NAMES, stride: 1 },
     ];
     pub(super) static DECISION_CLOUD_FEDERATION_INPUT_NAMES: [&::core::primitive::str; 2] = ["originator_cloud", "recipient_cloud"];
@@ -3222,8 +4243,8 @@ mod __coex_tables {
     pub(super) static DECISION_FEDERATED_MEETING_CHAT_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
     pub(super) static DECISION_FEDERATED_MEETING_CHAT_RULES: [::coex_runtime::Rule; 2] = [
-        ::coex_runtime::Rule { decision: "federated_meeting_chat", table: "Availability: geographies", row: 1, file: "rules/availability.coex", line: 163, source: "seed 001, Availability: Both the in-tenant and federated behaviors described above are available", text: "| SameGeography      || Shown    |" },
-        ::coex_runtime::Rule { decision: "federated_meeting_chat", table: "Availability: geographies", row: 2, file: "rules/availability.coex", line: 164, source: "seed 001, Availability: External attendees whose tenants reside in a different GoLocal deployment or geography won't see IM chat while in a federated meeting", text: "| OtherGeography     || NotShown |" },
+        ::coex_runtime::Rule { decision: "federated_meeting_chat", table: "Availability: geographies", row: 1, file: "rules/availability.coex", line: 208, source: "seed 001, Availability: Both the in-tenant and federated behaviors described above are available", text: "| SameGeography      || Shown    |" },
+        ::coex_runtime::Rule { decision: "federated_meeting_chat", table: "Availability: geographies", row: 2, file: "rules/availability.coex", line: 209, source: "seed 001, Availability: External attendees whose tenants reside in a different GoLocal deployment or geography won't see IM chat while in a \"federated\" meeting", text: "| OtherGeography     || NotShown |" },
     ];
     pub(super) static DECISION_FEDERATED_MEETING_CHAT_ENTRIES: [::core::primitive::u8; 2] = [
         0, 1
@@ -3257,7 +4278,7 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_MODE_CAPABILITY_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
-    pub(super) static DECISION_MODE_CAPABILITY_RULES: [::coex_runtime::Rule; 14] = [
+    pub(super) static DECISION_MODE_CAPABILITY_RULES: [::coex_runtime::Rule; 15] = [
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 1, file: "rules/capabilities.coex", line: 36, source: "seed 000, Teams Only: Teams Only users receive incoming chats and calls in Teams, and also schedule meetings in Teams. They can't initiate chats or calls or schedule meetings in Skype for Business", text: "| TeamsOnly                     | Chat, Calling, MeetingScheduling    || Teams        |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 2, file: "rules/capabilities.coex", line: 37, source: "seed 000, Teams Only: has access to all the capabilities in Teams", text: "| TeamsOnly                     | TeamsAndChannels                    || Teams        |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 3, file: "rules/capabilities.coex", line: 38, source: "seed 000, Islands mode: users can run Teams alongside Skype for Business as two separate solutions that deliver similar and overlapping capabilities ... presence, chat, calling, and meetings", text: "| Islands                       | Chat, Calling, MeetingScheduling    || TeamsAndSfB  |" },
@@ -3265,19 +4286,20 @@ mod __coex_tables {
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 5, file: "rules/capabilities.coex", line: 40, source: "seed 000, Meetings First: private chat and calling functionality remain on Skype for Business", text: "| SfBWithTeamsCollabAndMeetings | Chat, Calling                       || SfB          |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 6, file: "rules/capabilities.coex", line: 41, source: "seed 000, Meetings First: Teams is used for scheduling and conducting meetings, as well as for collaboration using channels-based conversations", text: "| SfBWithTeamsCollabAndMeetings | MeetingScheduling, TeamsAndChannels || Teams        |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 7, file: "rules/capabilities.coex", line: 42, source: "seed 000, Skype for Business with Teams Collaboration: Leave Skype for Business unchanged for chat, calling, and meeting capabilities ... Teams private chat, calling, and scheduling meetings are off", text: "| SfBWithTeamsCollab            | Chat, Calling, MeetingScheduling    || SfB          |" },
-        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 8, file: "rules/capabilities.coex", line: 43, source: "seed 000, Skype for Business with Teams Collaboration: Add Teams collaboration capabilities: Teams and channels", text: "| SfBWithTeamsCollab            | TeamsAndChannels                    || Teams        |" },
-        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 9, file: "rules/capabilities.coex", line: 44, source: "seed 000, Skype for Business only: users remain in Skype for Business - not Teams - for chat, meeting, and calling capabilities", text: "| SfBOnly                       | Chat, Calling, MeetingScheduling    || SfB          |" },
+        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 8, file: "rules/capabilities.coex", line: 43, source: "seed 000, Skype for Business with Teams Collaboration: Add Teams collaboration capabilities ... Teams and channels", text: "| SfBWithTeamsCollab            | TeamsAndChannels                    || Teams        |" },
+        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 9, file: "rules/capabilities.coex", line: 44, source: "seed 000, Skype for Business only: users remain in Skype for Business ... for chat, meeting, and calling capabilities", text: "| SfBOnly                       | Chat, Calling, MeetingScheduling    || SfB          |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat and calling client, meeting scheduling, teams and channels", row: 10, file: "rules/capabilities.coex", line: 53, source: "seed 000, Skype for Business only: in the current implementation, teams and channels aren't automatically turned off for the user; reference notes D11", text: "| SfBOnly                       | TeamsAndChannels                    || Teams        |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: whose presence the user publishes", row: 1, file: "rules/capabilities.coex", line: 82, source: "seed 000, Presence: Presence publishing behavior is based on the user's mode; reference notes S14 / item 25", text: "| TeamsOnly | Presence   || Teams        |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: whose presence the user publishes", row: 2, file: "rules/capabilities.coex", line: 83, source: "seed 000, Presence: If a user is in Islands mode, presence published in Skype for Business and Teams are independent", text: "| Islands   | Presence   || TeamsAndSfB  |" },
         ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: whose presence the user publishes", row: 3, file: "rules/capabilities.coex", line: 84, source: "seed 000, Presence: If a user is in any of the Skype for Business modes, all other users see Skype for Business presence for that user; reference notes S14 / item 25: Teams self-presence hidden", text: "| SfBAny    | Presence   || SfB          |" },
-        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat inside Teams meetings", row: 1, file: "rules/capabilities.coex", line: 98, source: "reference notes S23 / item 26: mode in SfB* -> chat inside a Teams meeting is still allowed; seed 000, Meetings", text: "| *    | TeamsMeetingChat || Teams        |" },
+        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat inside Teams meetings", row: 1, file: "rules/capabilities.coex", line: 99, source: "reference notes S23 / item 26: mode in SfB* -> chat inside a Teams meeting is still allowed", text: "| SfBAny             | TeamsMeetingChat || Teams        |" },
+        ::coex_runtime::Rule { decision: "mode_capability", table: "Modes: chat inside Teams meetings", row: 2, file: "rules/capabilities.coex", line: 100, source: "reference notes S14 / item 24: TeamsOnly|Islands -> AllowUserChat, AllowPrivateCalling, AllowPrivateMeetingScheduling and AllowChannelMeetingScheduling all Enabled", text: "| TeamsOnly, Islands | TeamsMeetingChat || Teams        |" },
     ];
     pub(super) static DECISION_MODE_CAPABILITY_ENTRIES: [::core::primitive::u8; 30] = [
         1, 1, 1, 0, 1, 0, 2, 2, 2, 0, 2, 0, 2, 2, 2, 0, 2, 0, 2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0
     ];
     pub(super) static DECISION_MODE_CAPABILITY_RULE_OF: [::core::primitive::u8; 30] = [
-        2, 2, 2, 3, 11, 13, 8, 8, 8, 9, 12, 13, 6, 6, 6, 7, 12, 13, 4, 4, 5, 5, 12, 13, 0, 0, 0, 1, 10, 13
+        2, 2, 2, 3, 11, 14, 8, 8, 8, 9, 12, 13, 6, 6, 6, 7, 12, 13, 4, 4, 5, 5, 12, 13, 0, 0, 0, 1, 10, 14
     ];
     pub(super) static DECISION_MODE_CAPABILITY_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
@@ -3294,6 +4316,148 @@ mod __coex_tables {
         ::coex_runtime::__private::InputInfo { name: "capability", values: &ENUM_CAPABILITY_VALUES, value_names: &ENUM_CAPABILITY_NAMES, stride: 1 },
     ];
     pub(super) static DECISION_MODE_CAPABILITY_INPUT_NAMES: [&::core::primitive::str; 2] = ["mode", "capability"];
+
+    pub(super) static DECISION_ISLANDS_INTEGRATION_ANSWERS: [::core::result::Result<super::IslandsIntegrationOutput, ::coex_runtime::Impossible>; 2] = [
+        ::core::result::Result::Ok(super::IslandsIntegrationOutput { handled_in: super::HandledIn::SfB }),
+        ::core::result::Result::Ok(super::IslandsIntegrationOutput { handled_in: super::HandledIn::NotSupported }),
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 2] = [
+        &[("handled_in", "SfB")],
+        &[("handled_in", "NotSupported")],
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_RULES: [::coex_runtime::Rule; 2] = [
+        ::coex_runtime::Rule { decision: "islands_integration", table: "Islands mode: integrations Skype for Business handles", row: 1, file: "rules/capabilities.coex", line: 138, source: "seed 000, Islands mode: External (federated) communications ... PSTN voice services and voice applications, Office integration ... HID controls for USB devices", text: "| FederatedCommunications, PstnVoice, OfficeIntegration, UsbHidControls || SfB          |" },
+        ::coex_runtime::Rule { decision: "islands_integration", table: "Islands mode: integrations Skype for Business handles", row: 2, file: "rules/capabilities.coex", line: 139, source: "seed 000, Islands mode: Microsoft Teams Phone System isn't supported in Teams in Islands mode", text: "| TeamsPhoneSystem                                                      || NotSupported |" },
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_ENTRIES: [::core::primitive::u8; 5] = [
+        0, 0, 0, 0, 1
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_RULE_OF: [::core::primitive::u8; 5] = [
+        0, 0, 0, 0, 1
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+    ],
+    entries: &[
+        ("integration", 0),
+    ],
+};
+    pub(super) static DECISION_ISLANDS_INTEGRATION_INPUTS: [::coex_runtime::__private::InputInfo; 1] = [
+        ::coex_runtime::__private::InputInfo { name: "integration", values: &ENUM_INTEGRATION_VALUES, value_names: &ENUM_INTEGRATION_NAMES, stride: 1 },
+    ];
+    pub(super) static DECISION_ISLANDS_INTEGRATION_INPUT_NAMES: [&::core::primitive::str; 1] = ["integration"];
+
+    pub(super) static DECISION_SIP_TEL_HANDLER_ANSWERS: [::core::result::Result<super::SipTelHandlerOutput, ::coex_runtime::Impossible>; 2] = [
+        ::core::result::Result::Ok(super::SipTelHandlerOutput { handler: super::SipTelHandler::Teams }),
+        ::core::result::Result::Ok(super::SipTelHandlerOutput { handler: super::SipTelHandler::NotSetByMode }),
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 2] = [
+        &[("handler", "Teams")],
+        &[("handler", "NotSetByMode")],
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_RULES: [::coex_runtime::Rule; 2] = [
+        ::coex_runtime::Rule { decision: "sip_tel_handler", table: "Teams Only: the SIP/Tel protocol", row: 1, file: "rules/capabilities.coex", line: 162, source: "seed 000, Teams Only: When in Teams Only mode, Teams is the default app for the SIP/Tel protocol. Links in a user's contact card in Outlook for calling or chat will be handled by Teams", text: "| TeamsOnly  || Teams        |" },
+        ::coex_runtime::Rule { decision: "sip_tel_handler", table: "Teams Only: the SIP/Tel protocol", row: 2, file: "rules/capabilities.coex", line: 165, source: "seed 000, Teams Only: When in Teams Only mode, Teams is the default app for the SIP/Tel protocol; no source states a default for the other modes", text: "| !TeamsOnly || NotSetByMode |" },
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_ENTRIES: [::core::primitive::u8; 5] = [
+        1, 1, 1, 1, 0
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_RULE_OF: [::core::primitive::u8; 5] = [
+        1, 1, 1, 1, 0
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+    ],
+    entries: &[
+        ("mode", 0),
+    ],
+};
+    pub(super) static DECISION_SIP_TEL_HANDLER_INPUTS: [::coex_runtime::__private::InputInfo; 1] = [
+        ::coex_runtime::__private::InputInfo { name: "mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 1 },
+    ];
+    pub(super) static DECISION_SIP_TEL_HANDLER_INPUT_NAMES: [&::core::primitive::str; 1] = ["mode"];
+
+    pub(super) static DECISION_BETTER_TOGETHER_ANSWERS: [::core::result::Result<super::BetterTogetherOutput, ::coex_runtime::Impossible>; 2] = [
+        ::core::result::Result::Ok(super::BetterTogetherOutput { available: super::Availability::Available }),
+        ::core::result::Result::Ok(super::BetterTogetherOutput { available: super::Availability::NotAvailable }),
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 2] = [
+        &[("available", "Available")],
+        &[("available", "NotAvailable")],
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_RULES: [::coex_runtime::Rule; 2] = [
+        ::coex_runtime::Rule { decision: "better_together", table: "Meetings First: better together", row: 1, file: "rules/capabilities.coex", line: 201, source: "seed 000, Meetings First: Teams and Skype for Business benefit from a range of \"better together\" capabilities, such as presence reconciliation, automatic hold/unhold, and HID device support across both applications; reference notes S16 / item 35", text: "| SfBWithTeamsCollabAndMeetings  | *          || Available    |" },
+        ::coex_runtime::Rule { decision: "better_together", table: "Meetings First: better together", row: 2, file: "rules/capabilities.coex", line: 202, source: "no source states these capabilities for another mode; seed 000 names them only for Meetings First", text: "| !SfBWithTeamsCollabAndMeetings | *          || NotAvailable |" },
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_ENTRIES: [::core::primitive::u8; 15] = [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_RULE_OF: [::core::primitive::u8; 15] = [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+    ],
+    entries: &[
+        ("mode", 0),
+        ("capability", 1),
+    ],
+};
+    pub(super) static DECISION_BETTER_TOGETHER_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
+        ::coex_runtime::__private::InputInfo { name: "mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 3 },
+        ::coex_runtime::__private::InputInfo { name: "capability", values: &ENUM_BETTER_TOGETHER_VALUES, value_names: &ENUM_BETTER_TOGETHER_NAMES, stride: 1 },
+    ];
+    pub(super) static DECISION_BETTER_TOGETHER_INPUT_NAMES: [&::core::primitive::str; 2] = ["mode", "capability"];
+
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_ANSWERS: [::core::result::Result<super::TeamsAndChannelsOutput, ::coex_runtime::Impossible>; 2] = [
+        ::core::result::Result::Ok(super::TeamsAndChannelsOutput { teams_and_channels: super::TeamsVisibility::Shown }),
+        ::core::result::Result::Ok(super::TeamsAndChannelsOutput { teams_and_channels: super::TeamsVisibility::Hidden }),
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 2] = [
+        &[("teams_and_channels", "Shown")],
+        &[("teams_and_channels", "Hidden")],
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_RULES: [::coex_runtime::Rule; 4] = [
+        ::coex_runtime::Rule { decision: "teams_and_channels", table: "Teams and channels: the mode and the App Setup policy", row: 1, file: "rules/capabilities.coex", line: 237, source: "seed 000, Skype for Business only: in the current implementation, teams and channels aren't automatically turned off for the user; reference notes item 23 (Teams & Channels: Yes in every mode but SfBOnly, where it is not enforced)", text: "| *                                      | ShowsTeams       || Shown              |" },
+        ::coex_runtime::Rule { decision: "teams_and_channels", table: "Teams and channels: the mode and the App Setup policy", row: 2, file: "rules/capabilities.coex", line: 238, source: "seed 000, Skype for Business only: This can be achieved by using the App Setup policy to hide teams and files", text: "| SfBOnly                                | HidesTeams       || Hidden             |" },
+        ::coex_runtime::Rule { decision: "teams_and_channels", table: "Teams and channels: the mode and the App Setup policy", row: 3, file: "rules/capabilities.coex", line: 239, source: "seed 000, Meetings First: It's possible to hide teams and channels, if desired, using the Teams App Setup policy", text: "| SfBWithTeamsCollabAndMeetings          | HidesTeams       || Hidden             |" },
+        ::coex_runtime::Rule { decision: "teams_and_channels", table: "Teams and channels: the mode and the App Setup policy", row: 4, file: "rules/capabilities.coex", line: 245, source: "no source states this for these modes; seed 000, Skype for Business only: This can be achieved by using the App Setup policy to hide teams and files", text: "| Islands, SfBWithTeamsCollab, TeamsOnly | HidesTeams       || Hidden             |" },
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_ENTRIES: [::core::primitive::u8; 10] = [
+        0, 1, 0, 1, 0, 1, 0, 1, 0, 1
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_RULE_OF: [::core::primitive::u8; 10] = [
+        0, 3, 0, 1, 0, 3, 0, 2, 0, 3
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 15995050791870030928,
+    disps: &[
+        (0, 0),
+    ],
+    entries: &[
+        ("app_setup_policy", 1),
+        ("mode", 0),
+    ],
+};
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
+        ::coex_runtime::__private::InputInfo { name: "mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 2 },
+        ::coex_runtime::__private::InputInfo { name: "app_setup_policy", values: &ENUM_APP_SETUP_POLICY_VALUES, value_names: &ENUM_APP_SETUP_POLICY_NAMES, stride: 1 },
+    ];
+    pub(super) static DECISION_TEAMS_AND_CHANNELS_INPUT_NAMES: [&::core::primitive::str; 2] = ["mode", "app_setup_policy"];
 
     pub(super) static DECISION_CONTACTS_COPIED_ANSWERS: [::core::result::Result<super::ContactsCopiedOutput, ::coex_runtime::Impossible>; 3] = [
         ::core::result::Result::Ok(super::ContactsCopiedOutput { contacts: super::ContactCopy::Copied }),
@@ -3334,6 +4498,2802 @@ mod __coex_tables {
         ::coex_runtime::__private::InputInfo { name: "homed", values: &ENUM_HOMED_VALUES, value_names: &ENUM_HOMED_NAMES, stride: 1 },
     ];
     pub(super) static DECISION_CONTACTS_COPIED_INPUT_NAMES: [&::core::primitive::str; 2] = ["event", "homed"];
+
+    pub(super) static DECISION_CONVERSATION_ANSWERS: [::core::result::Result<super::ConversationOutput, ::coex_runtime::Impossible>; 17] = [
+        ::core::result::Result::Ok(super::ConversationOutput { lands: super::Landing::Teams, thread: super::Thread::Native }),
+        ::core::result::Result::Ok(super::ConversationOutput { lands: super::Landing::SfB, thread: super::Thread::Native }),
+        ::core::result::Result::Ok(super::ConversationOutput { lands: super::Landing::SfB, thread: super::Thread::Interop }),
+        ::core::result::Result::Ok(super::ConversationOutput { lands: super::Landing::NotPossible, thread: super::Thread::None }),
+        ::core::result::Result::Ok(super::ConversationOutput { lands: super::Landing::Teams, thread: super::Thread::Interop }),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[0])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[1])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[2])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[3])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[4])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[5])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[6])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[7])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[8])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[9])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[10])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_CONVERSATION_CONSTRAINTS[11])),
+    ];
+    pub(super) static DECISION_CONVERSATION_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 5] = [
+        &[("lands", "Teams"), ("thread", "Native")],
+        &[("lands", "SfB"), ("thread", "Native")],
+        &[("lands", "SfB"), ("thread", "Interop")],
+        &[("lands", "NotPossible"), ("thread", "None")],
+        &[("lands", "Teams"), ("thread", "Interop")],
+    ];
+    pub(super) static DECISION_CONVERSATION_CONSTRAINTS: [::coex_runtime::Constraint; 12] = [
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users homed on-premises can't be TeamsOnly", source: "seed 000, Coexistence of Teams and Skype for Business overview: Users with an on-premises Skype for Business Server account may have any coexistence mode other than TeamsOnly", file: "rules/conversation.coex", line: 34 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "TeamsOnly users can't initiate chats or calls in Skype for Business", source: "seed 000, Teams Only: They can't initiate chats or calls or schedule meetings in Skype for Business", file: "rules/conversation.coex", line: 37 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users in an SfB* mode can't start chats or calls in Teams", source: "as in `route` (route.coex)", file: "rules/conversation.coex", line: 40 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "a pure online organization has no on-premises deployment of Skype for Business", source: "seed 000, Coexistence of Teams and Skype for Business overview: a pure-online organization (that is, an organization that doesn't have an on-premises deployment of Skype for Business)", file: "rules/conversation.coex", line: 43 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "in a purely on-premises organization every Skype for Business account is homed on-premises; online and on-premises users together make a hybrid organization", source: "as in `interop_possible` (availability.coex)", file: "rules/conversation.coex", line: 46 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "a purely on-premises organization has no TeamsOnly users: users homed on-premises can't be TeamsOnly", source: "seed 000, Coexistence of Teams and Skype for Business overview: organizations with an on-premises deployment of Skype for Business Server may have users who are still homed on-premises; these users can't be TeamsOnly", file: "rules/conversation.coex", line: 49 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users of one tenant are in one cloud", source: "", file: "rules/conversation.coex", line: 52 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users of one tenant are in one cloud", source: "", file: "rules/conversation.coex", line: 54 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users of one tenant are in one cloud", source: "", file: "rules/conversation.coex", line: 56 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users of one tenant are in one cloud", source: "", file: "rules/conversation.coex", line: 58 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users of one tenant are in one cloud", source: "", file: "rules/conversation.coex", line: 60 },
+        ::coex_runtime::Constraint { decision: "conversation", reason: "users of one tenant are in one cloud", source: "", file: "rules/conversation.coex", line: 62 },
+    ];
+    pub(super) static DECISION_CONVERSATION_RULES: [::coex_runtime::Rule; 18] = [
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 1, file: "rules/conversation.coex", line: 74, source: "seed 001, Table 1a; seed 001, Routing parameters: Teams to Teams communication is always possible in-tenant", text: "| *           | Teams         | *            | Islands        | InTenant || Teams       | Native  |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 2, file: "rules/conversation.coex", line: 75, source: "seed 001, Table 1a; seed 001, Chat and call routing: Messages sent to Islands users will always route to the same client from which they were sent", text: "| *           | SfB           | *            | Islands        | InTenant || SfB         | Native  |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 3, file: "rules/conversation.coex", line: 76, source: "seed 001, Table 1b; seed 001, Routing parameters: In-tenant interoperability requires that the tenant is either pure online or Skype for Business hybrid", text: "| *           | Teams         | Online       | SfBAny         | InTenant || SfB         | Interop |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 4, file: "rules/conversation.coex", line: 77, source: "seed 001, Table 1b; seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client for in-tenant interoperability", text: "| *           | Teams         | OnPrem       | SfBAny         | InTenant || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 5, file: "rules/conversation.coex", line: 78, source: "seed 001, Table 1b", text: "| *           | SfB           | *            | SfBAny         | InTenant || SfB         | Native  |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 6, file: "rules/conversation.coex", line: 79, source: "seed 001, Table 1c; seed 001, Routing parameters: Teams to Teams communication is always possible in-tenant", text: "| *           | Teams         | *            | TeamsOnly      | InTenant || Teams       | Native  |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "In-tenant: route tables 1a-1c, and interop_possible", row: 7, file: "rules/conversation.coex", line: 80, source: "seed 001, Table 1c; seed 001, Routing parameters: In-tenant interoperability requires that the tenant is either pure online or Skype for Business hybrid", text: "| *           | SfB           | *            | TeamsOnly      | InTenant || Teams       | Interop |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 1, file: "rules/conversation.coex", line: 102, source: "seed 001, Routing parameters: Cross-tenant federation always requires proper Skype for Business federation configuration as well as proper Teams federation configuration from both tenants", text: "| *           | *             | *            | *               | Federated | NotConfigured | *                      | *                      || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 2, file: "rules/conversation.coex", line: 103, source: "seed 001, Availability: Federation and interop between Multitenant O365 and Sovereign Clouds is not supported", text: "| *           | *             | *            | *               | Federated | *             | Multitenant            | Sovereign              || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 3, file: "rules/conversation.coex", line: 104, source: "seed 001, Availability: Federation and interop between Multitenant O365 and Sovereign Clouds is not supported", text: "| *           | *             | *            | *               | Federated | *             | Sovereign              | Multitenant            || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 4, file: "rules/conversation.coex", line: 105, source: "as in `cloud_federation`: no source states these pairs", text: "| *           | *             | *            | *               | Federated | *             | China21Vianet, Germany | *                      || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 5, file: "rules/conversation.coex", line: 106, source: "as in `cloud_federation`: no source states these pairs", text: "| *           | *             | *            | *               | Federated | *             | *                      | China21Vianet, Germany || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 6, file: "rules/conversation.coex", line: 107, source: "seed 001, Tables 2a-2c; seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client ... for federation", text: "| *           | Teams         | OnPrem       | *               | Federated | *             | *                      | *                      || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 7, file: "rules/conversation.coex", line: 108, source: "seed 001, Tables 2a and 2b; interop (italic) cells: reference notes D1", text: "| *           | Teams         | Online       | Islands, SfBAny | Federated | *             | *                      | *                      || SfB         | Interop |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 8, file: "rules/conversation.coex", line: 109, source: "seed 001, Tables 2a and 2b", text: "| *           | SfB           | *            | Islands, SfBAny | Federated | *             | *                      | *                      || SfB         | Native  |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 9, file: "rules/conversation.coex", line: 110, source: "seed 001, Table 2c; interop (italic) cells: reference notes D1", text: "| *           | SfB           | *            | TeamsOnly       | Federated | *             | *                      | *                      || Teams       | Interop |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 10, file: "rules/conversation.coex", line: 111, source: "seed 001, Table 2c; seed 001, Note: If either of the conversation participants is NOT in TeamsOnly upgrade mode, the conversation remains an interop experience", text: "| Islands     | Teams         | Online       | TeamsOnly       | Federated | *             | *                      | *                      || Teams       | Interop |" },
+        ::coex_runtime::Rule { decision: "conversation", table: "Federated: federation_possible, cloud_federation, then route tables 2a-2c", row: 11, file: "rules/conversation.coex", line: 112, source: "seed 001, Table 2c; seed 001, Note: If the receiver and sender are both in TeamsOnly upgrade mode, the conversation will be a native chat experience", text: "| TeamsOnly   | Teams         | Online       | TeamsOnly       | Federated | *             | *                      | *                      || Teams       | Native  |" },
+    ];
+    pub(super) static DECISION_CONVERSATION_ENTRIES: [::core::primitive::u8; 43200] = [
+        0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16,
+        16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15,
+        0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14,
+        15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14,
+        14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2,
+        2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13,
+        13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12,
+        13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2,
+        12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11,
+        11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2,
+        3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16,
+        16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15,
+        2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14,
+        15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14,
+        14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2,
+        2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13,
+        13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12,
+        13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2,
+        12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11,
+        11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2,
+        3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16,
+        16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15,
+        0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14,
+        15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14,
+        14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 11, 11, 11, 11, 11, 12, 0,
+        12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11,
+        11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0,
+        0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16,
+        16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15,
+        0, 15, 16, 16, 16, 16, 16, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14,
+        15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14,
+        14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13,
+        13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12,
+        13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 3, 11, 11, 11, 11, 11, 12, 3,
+        12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11,
+        11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3,
+        3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16,
+        16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15,
+        3, 15, 16, 16, 16, 16, 16, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14,
+        15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13, 13, 13, 14, 14,
+        14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12, 13, 13, 3, 13,
+        13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 3, 11, 11, 11, 11, 11, 12, 3, 12, 12, 12, 12,
+        13, 13, 3, 13, 13, 13, 14, 14, 14, 3, 14, 14, 15, 15, 15, 15, 3, 15, 16, 16, 16, 16, 16, 3, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 11, 11, 11, 11, 11, 12, 0,
+        12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11,
+        11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16,
+        16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15,
+        4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14,
+        15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14,
+        14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 11, 11, 11, 11, 11, 12, 4,
+        12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11,
+        11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4,
+        3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16,
+        16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15,
+        4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14,
+        15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14,
+        14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 11, 11, 11, 11, 11, 12, 4,
+        12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11,
+        11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4,
+        3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16,
+        16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15,
+        4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14,
+        15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14,
+        14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 11, 11, 11, 11, 11, 12, 4,
+        12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11,
+        11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4,
+        3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16,
+        16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15,
+        4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14,
+        15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11, 11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14,
+        14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1,
+        12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11,
+        11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1,
+        1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16,
+        16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15,
+        1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1,
+        3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1,
+        1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14,
+        15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13, 13, 13, 14, 14,
+        14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12, 13, 13, 1, 13,
+        13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 1, 11, 11, 11, 11, 11, 12, 1, 12, 12, 12, 12,
+        13, 13, 1, 13, 13, 13, 14, 14, 14, 1, 14, 14, 15, 15, 15, 15, 1, 15, 16, 16, 16, 16, 16, 1, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 11, 11, 11, 11, 11, 12, 4,
+        12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4, 4, 11, 11, 11,
+        11, 11, 12, 4, 12, 12, 12, 12, 13, 13, 4, 13, 13, 13, 14, 14, 14, 4, 14, 14, 15, 15, 15, 15, 4, 15, 16, 16, 16, 16, 16, 4,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 4, 4, 4,
+        3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 4, 4,
+        4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16,
+        16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15,
+        0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14,
+        15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14,
+        14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2,
+        2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13,
+        13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12,
+        13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2,
+        12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11,
+        11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2,
+        3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16,
+        16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15,
+        2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14,
+        15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14,
+        14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2,
+        2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13,
+        13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2, 12, 12, 12, 12,
+        13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11, 11, 11, 12, 2,
+        12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2, 2, 11, 11, 11,
+        11, 11, 12, 2, 12, 12, 12, 12, 13, 13, 2, 13, 13, 13, 14, 14, 14, 2, 14, 14, 15, 15, 15, 15, 2, 15, 16, 16, 16, 16, 16, 2,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2,
+        3, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16,
+        16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14, 15, 15, 15, 15,
+        0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14, 14, 0, 14, 14,
+        15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 0, 11, 11, 11, 11, 11, 12, 0, 12, 12, 12, 12, 13, 13, 0, 13, 13, 13, 14, 14,
+        14, 0, 14, 14, 15, 15, 15, 15, 0, 15, 16, 16, 16, 16, 16, 0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 0, 0, 3, 3, 3, 3, 0, 0,
+        0, 0, 3, 3, 3, 0, 0, 0, 3, 3, 3, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        0, 0, 3, 3, 3, 3, 0, 0, 0, 0, 3, 3, 3, 0, 0, 0, 3, 3, 3, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+        6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+        5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5
+    ];
+    pub(super) static DECISION_CONVERSATION_RULE_OF: [::core::primitive::u8; 43200] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13,
+        13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0,
+        0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0,
+        0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0,
+        0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13,
+        11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+        0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0,
+        2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0,
+        0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0,
+        0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13,
+        13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0,
+        0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0,
+        0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0,
+        0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13,
+        11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0,
+        0, 0, 0, 5, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0,
+        5, 0, 0, 0, 0, 0, 0, 5, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0,
+        0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0,
+        0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 16, 8, 8, 8, 8, 16, 16,
+        16, 16, 11, 11, 9, 16, 16, 16, 11, 11, 9, 16, 16, 16, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        16, 16, 8, 8, 8, 8, 16, 16, 16, 16, 11, 11, 9, 16, 16, 16, 11, 11, 9, 16, 16, 16, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12,
+        11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 12, 8, 8, 8, 8, 12, 12,
+        12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0,
+        0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0,
+        0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0,
+        0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0,
+        0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3,
+        0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0,
+        0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3,
+        3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0,
+        0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0,
+        3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12,
+        11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 12, 8, 8, 8, 8, 12, 12,
+        12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0,
+        0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0,
+        0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0,
+        0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0,
+        0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5,
+        0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 5, 0, 0, 0,
+        0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 11, 11, 9, 12, 12, 12,
+        11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 12, 8, 8, 8, 8, 12, 12,
+        12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 12, 12, 12, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+        0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0,
+        0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0,
+        0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0,
+        0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
+        0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0,
+        0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15,
+        11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+        0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0,
+        0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0,
+        0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0,
+        0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
+        0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0,
+        0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15,
+        11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+        0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0,
+        0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0,
+        0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0,
+        0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
+        0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0,
+        0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15,
+        11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+        0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0,
+        0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0,
+        6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0,
+        0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0,
+        0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
+        0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0,
+        0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+        0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14,
+        11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14,
+        14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0,
+        0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0,
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
+        0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 14, 14, 8, 8, 8, 8, 14, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11, 9, 14, 14, 14, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 6, 0, 0, 0,
+        0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 6,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 15, 8, 8, 8, 8, 15, 15, 15, 15, 11, 11, 9, 15, 15, 15,
+        11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 15, 15, 8, 8, 8, 8, 15, 15,
+        15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 15, 15, 15, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13,
+        13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0,
+        0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0,
+        0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0,
+        0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13,
+        11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+        0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0,
+        2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0,
+        0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0,
+        0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13,
+        13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0,
+        0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0,
+        0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0,
+        0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11, 9, 13, 13, 13, 11, 11,
+        9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 13, 13, 8, 8, 8, 8, 13, 13, 13, 13, 11, 11, 9, 13, 13, 13,
+        11, 11, 9, 13, 13, 13, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0,
+        0, 0, 0, 5, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0,
+        5, 0, 0, 0, 0, 0, 0, 5, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0,
+        0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0,
+        0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 17, 8, 8, 8, 8, 17, 17,
+        17, 17, 11, 11, 9, 17, 17, 17, 11, 11, 9, 17, 17, 17, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10, 10, 10, 10, 10, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        17, 17, 8, 8, 8, 8, 17, 17, 17, 17, 11, 11, 9, 17, 17, 17, 11, 11, 9, 17, 17, 17, 11, 11, 9, 10, 10, 10, 10, 10, 9, 10,
+        10, 10, 10, 10, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    ];
+    pub(super) static DECISION_CONVERSATION_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (1, 0),
+        (0, 4),
+        (0, 0),
+    ],
+    entries: &[
+        ("federation", 6),
+        ("sender_mode", 0),
+        ("sender_client", 1),
+        ("recipient_mode", 3),
+        ("sender_cloud", 7),
+        ("topology", 5),
+        ("recipient_cloud", 8),
+        ("scope", 4),
+        ("sender_homed", 2),
+    ],
+};
+    pub(super) static DECISION_CONVERSATION_INPUTS: [::coex_runtime::__private::InputInfo; 9] = [
+        ::coex_runtime::__private::InputInfo { name: "sender_mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 8640 },
+        ::coex_runtime::__private::InputInfo { name: "sender_client", values: &ENUM_CLIENT_VALUES, value_names: &ENUM_CLIENT_NAMES, stride: 4320 },
+        ::coex_runtime::__private::InputInfo { name: "sender_homed", values: &ENUM_HOMED_VALUES, value_names: &ENUM_HOMED_NAMES, stride: 2160 },
+        ::coex_runtime::__private::InputInfo { name: "recipient_mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 432 },
+        ::coex_runtime::__private::InputInfo { name: "scope", values: &ENUM_SCOPE_VALUES, value_names: &ENUM_SCOPE_NAMES, stride: 216 },
+        ::coex_runtime::__private::InputInfo { name: "topology", values: &ENUM_TOPOLOGY_VALUES, value_names: &ENUM_TOPOLOGY_NAMES, stride: 72 },
+        ::coex_runtime::__private::InputInfo { name: "federation", values: &ENUM_FEDERATION_CONFIG_VALUES, value_names: &ENUM_FEDERATION_CONFIG_NAMES, stride: 36 },
+        ::coex_runtime::__private::InputInfo { name: "sender_cloud", values: &ENUM_CLOUD_VALUES, value_names: &ENUM_CLOUD_NAMES, stride: 6 },
+        ::coex_runtime::__private::InputInfo { name: "recipient_cloud", values: &ENUM_CLOUD_VALUES, value_names: &ENUM_CLOUD_NAMES, stride: 1 },
+    ];
+    pub(super) static DECISION_CONVERSATION_INPUT_NAMES: [&::core::primitive::str; 9] = ["sender_mode", "sender_client", "sender_homed", "recipient_mode", "scope", "topology", "federation", "sender_cloud", "recipient_cloud"];
 
     pub(super) static DECISION_ESCALATION_ANSWERS: [::core::result::Result<super::EscalationOutput, ::coex_runtime::Impossible>; 3] = [
         ::core::result::Result::Ok(super::EscalationOutput { creates: super::EscalationMeeting::TeamsMeetNow }),
@@ -3411,6 +7371,45 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_SFB_INTEROP_WINDOW_INPUT_NAMES: [&::core::primitive::str; 1] = ["sfb_client_build"];
 
+    pub(super) static DECISION_TEAMS_ESCALATION_ANSWERS: [::core::result::Result<super::TeamsEscalationOutput, ::coex_runtime::Impossible>; 3] = [
+        ::core::result::Result::Ok(super::TeamsEscalationOutput { escalation: super::EscalationSupport::Supported, call: super::CallOnEscalation::NoCallEnded }),
+        ::core::result::Result::Ok(super::TeamsEscalationOutput { escalation: super::EscalationSupport::Supported, call: super::CallOnEscalation::Ended }),
+        ::core::result::Result::Ok(super::TeamsEscalationOutput { escalation: super::EscalationSupport::NotSupported, call: super::CallOnEscalation::NoCallEnded }),
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 3] = [
+        &[("escalation", "Supported"), ("call", "NoCallEnded")],
+        &[("escalation", "Supported"), ("call", "Ended")],
+        &[("escalation", "NotSupported"), ("call", "NoCallEnded")],
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_RULES: [::coex_runtime::Rule; 3] = [
+        ::coex_runtime::Rule { decision: "teams_escalation", table: "Interop escalation from Teams: clients and conversations", row: 1, file: "rules/escalation.coex", line: 150, source: "seed 000, Interop escalation from Teams: Interop escalation is supported from a 1:1 chat conversation or from a 1:1 call. The capability is supported in the Teams desktop client for Windows, in the Teams desktop client for Mac, and in the Teams web client on browsers where content sharing is supported", text: "| WindowsDesktop, MacDesktop, WebWithSharing | OneToOneChat || Supported    | NoCallEnded |" },
+        ::coex_runtime::Rule { decision: "teams_escalation", table: "Interop escalation from Teams: clients and conversations", row: 2, file: "rules/escalation.coex", line: 151, source: "seed 000, Interop escalation from Teams: If the users were in a call, the menu warns them that their current call between Teams and Skype for Business will be terminated as they're put into a Teams meeting", text: "| WindowsDesktop, MacDesktop, WebWithSharing | OneToOneCall || Supported    | Ended       |" },
+        ::coex_runtime::Rule { decision: "teams_escalation", table: "Interop escalation from Teams: clients and conversations", row: 3, file: "rules/escalation.coex", line: 154, source: "seed 000, Interop escalation from Teams: The capability is supported in the Teams desktop client for Windows, in the Teams desktop client for Mac, and in the Teams web client on browsers where content sharing is supported", text: "| WebWithoutSharing, OtherClient             | *            || NotSupported | NoCallEnded |" },
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_ENTRIES: [::core::primitive::u8; 10] = [
+        0, 1, 0, 1, 0, 1, 2, 2, 2, 2
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_RULE_OF: [::core::primitive::u8; 10] = [
+        0, 1, 0, 1, 0, 1, 2, 2, 2, 2
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
+    key: 16263683158343804936,
+    disps: &[
+        (1, 0),
+    ],
+    entries: &[
+        ("teams_client", 0),
+        ("conversation", 1),
+    ],
+};
+    pub(super) static DECISION_TEAMS_ESCALATION_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
+        ::coex_runtime::__private::InputInfo { name: "teams_client", values: &ENUM_TEAMS_CLIENT_APP_VALUES, value_names: &ENUM_TEAMS_CLIENT_APP_NAMES, stride: 2 },
+        ::coex_runtime::__private::InputInfo { name: "conversation", values: &ENUM_INTEROP_CONVERSATION_VALUES, value_names: &ENUM_INTEROP_CONVERSATION_NAMES, stride: 1 },
+    ];
+    pub(super) static DECISION_TEAMS_ESCALATION_INPUT_NAMES: [&::core::primitive::str; 2] = ["teams_client", "conversation"];
+
     pub(super) static DECISION_INTEROP_FEATURE_ANSWERS: [::core::result::Result<super::InteropFeatureOutput, ::coex_runtime::Impossible>; 3] = [
         ::core::result::Result::Ok(super::InteropFeatureOutput { support: super::InteropSupport::Native }),
         ::core::result::Result::Ok(super::InteropFeatureOutput { support: super::InteropSupport::NotSupported }),
@@ -3424,17 +7423,17 @@ mod __coex_tables {
     pub(super) static DECISION_INTEROP_FEATURE_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
     pub(super) static DECISION_INTEROP_FEATURE_RULES: [::coex_runtime::Rule; 8] = [
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experiences", row: 1, file: "rules/interop.coex", line: 61, source: "seed 000, Native interop and interop escalation: The native interop experiences are one-to-one chat and calling; Interop chats are plain text", text: "| PlainTextChat, OneToOneCall | *                || Native  |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 1, file: "rules/interop.coex", line: 69, source: "seed 000: Markdown, rich text, and the full emoticon set aren't supported either from Teams or Skype for Business; Interop chats are plain text: rich text and emoticons aren't supported", text: "| RichText, Emoticons | *                || NotSupported  |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 2, file: "rules/interop.coex", line: 70, source: "seed 000: Screen sharing (desktop or app sharing) between Teams and Skype for Business isn't supported natively. However, it is supported through interop escalation", text: "| ScreenSharing       | *                || ViaEscalation |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 3, file: "rules/interop.coex", line: 71, source: "seed 000, Interoperability: file sharing and screen sharing aren't possible in the interop chat itself. However, users in an interop conversation can easily achieve file and/or screen sharing by creating an on-demand meeting, from within the interop chat", text: "| FileTransfer        | *                || ViaEscalation |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 4, file: "rules/interop.coex", line: 78, source: "seed 000: Group chats (multiple-party conversations) in Teams can only include participants who are using Teams", text: "| GroupChat           | Teams            || NotSupported  |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 5, file: "rules/interop.coex", line: 79, source: "seed 000: Multiple-party IM conversations (group chats) in Skype for Business can only include participants who are using Skype for Business. However, interop escalation to multiple-party is available from Skype for Business", text: "| GroupChat           | SfB              || ViaEscalation |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 6, file: "rules/interop.coex", line: 91, source: "seed 000: Escalating an ongoing peer-to-peer voice or video call to a multiple-party call involving both Teams and Skype for Business users isn't supported", text: "| CallToMultiParty    | *                || NotSupported  |" },
-        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 7, file: "rules/interop.coex", line: 92, source: "seed 000: There's no interoperability with Skype for Business Persistent Chat; For all these limitations (except for Persistent Chat), one possible workaround is ... a meeting", text: "| PersistentChat      | *                || NotSupported  |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experiences", row: 1, file: "rules/interop.coex", line: 68, source: "seed 000, Native interop and interop escalation: The native interop experiences are one-to-one chat and calling; seed 000, Native interop experiences: Interop chats are plain text", text: "| PlainTextChat, OneToOneCall | *                || Native  |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 1, file: "rules/interop.coex", line: 76, source: "seed 000: Markdown, rich text, and the full emoticon set aren't supported either from Teams or Skype for Business; seed 000: Interop chats are plain text: rich text and emoticons aren't supported", text: "| RichText, Emoticons | *                || NotSupported  |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 2, file: "rules/interop.coex", line: 77, source: "seed 000: Screen sharing (desktop or app sharing) between Teams and Skype for Business isn't supported natively. However, it is supported through interop escalation", text: "| ScreenSharing       | *                || ViaEscalation |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 3, file: "rules/interop.coex", line: 78, source: "seed 000, Interoperability: file sharing and screen sharing aren't possible in the interop chat itself. However, users in an interop conversation can easily achieve file and/or screen sharing by creating an on-demand meeting, from within the interop chat; seed 000, Interop escalation experiences: such as desktop or content sharing, file sharing or transfer", text: "| FileTransfer        | *                || ViaEscalation |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 4, file: "rules/interop.coex", line: 87, source: "seed 000: Group chats (multiple-party conversations) in Teams can only include participants who are using Teams; seed 000, Interop escalation experiences: Once the parties have joined the meeting, they can conduct any activity supported in meetings, such as ... adding other participants", text: "| GroupChat           | Teams            || ViaEscalation |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 5, file: "rules/interop.coex", line: 88, source: "seed 000: Multiple-party IM conversations (group chats) in Skype for Business can only include participants who are using Skype for Business. However, interop escalation to multiple-party is available from Skype for Business", text: "| GroupChat           | SfB              || ViaEscalation |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 6, file: "rules/interop.coex", line: 100, source: "seed 000: Escalating an ongoing peer-to-peer voice or video call to a multiple-party call involving both Teams and Skype for Business users isn't supported ... In particular, screen sharing and escalation to multiparty aren't achievable natively but they're supported via interop escalation", text: "| CallToMultiParty    | *                || ViaEscalation |" },
+        ::coex_runtime::Rule { decision: "interop_feature", table: "Native interop experience limitations", row: 7, file: "rules/interop.coex", line: 101, source: "seed 000: There's no interoperability with Skype for Business Persistent Chat; seed 000: For all these limitations (except for Persistent Chat), one possible workaround is for one user to start a meeting and invite the other user to join it", text: "| PersistentChat      | *                || NotSupported  |" },
     ];
     pub(super) static DECISION_INTEROP_FEATURE_ENTRIES: [::core::primitive::u8; 18] = [
-        0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 1, 2, 1, 1, 1, 1
+        0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1
     ];
     pub(super) static DECISION_INTEROP_FEATURE_RULE_OF: [::core::primitive::u8; 18] = [
         0, 0, 0, 0, 1, 1, 1, 1, 3, 3, 2, 2, 4, 5, 6, 6, 7, 7
@@ -3455,31 +7454,34 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_INTEROP_FEATURE_INPUT_NAMES: [&::core::primitive::str; 2] = ["feature", "initiator_client"];
 
-    pub(super) static DECISION_MEETING_CLIENT_ANSWERS: [::core::result::Result<super::MeetingClientOutput, ::coex_runtime::Impossible>; 4] = [
+    pub(super) static DECISION_MEETING_CLIENT_ANSWERS: [::core::result::Result<super::MeetingClientOutput, ::coex_runtime::Impossible>; 5] = [
         ::core::result::Result::Ok(super::MeetingClientOutput { joins_with: super::JoinWith::TeamsClient }),
         ::core::result::Result::Ok(super::MeetingClientOutput { joins_with: super::JoinWith::TeamsWeb }),
         ::core::result::Result::Ok(super::MeetingClientOutput { joins_with: super::JoinWith::SfBClient }),
         ::core::result::Result::Ok(super::MeetingClientOutput { joins_with: super::JoinWith::SkypeMeetingsApp }),
+        ::core::result::Result::Ok(super::MeetingClientOutput { joins_with: super::JoinWith::SfBWebAppOrSkypeMeetingsApp }),
     ];
-    pub(super) static DECISION_MEETING_CLIENT_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 4] = [
+    pub(super) static DECISION_MEETING_CLIENT_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 5] = [
         &[("joins_with", "TeamsClient")],
         &[("joins_with", "TeamsWeb")],
         &[("joins_with", "SfBClient")],
         &[("joins_with", "SkypeMeetingsApp")],
+        &[("joins_with", "SfBWebAppOrSkypeMeetingsApp")],
     ];
     pub(super) static DECISION_MEETING_CLIENT_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
-    pub(super) static DECISION_MEETING_CLIENT_RULES: [::coex_runtime::Rule; 4] = [
-        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 1, file: "rules/joining.coex", line: 49, source: "seed 000, Meetings: If the meeting is a Teams meeting, all participants (whether they're TeamsOnly, Islands, or Skype for Business users) use the Teams client to join the meeting", text: "| Teams        | Installed        || TeamsClient      |" },
-        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 2, file: "rules/joining.coex", line: 50, source: "seed 000, Meetings: If Teams isn't installed, the user will be directed to the web, upon attempting to join a meeting", text: "| Teams        | NotInstalled     || TeamsWeb         |" },
-        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 3, file: "rules/joining.coex", line: 51, source: "seed 000, Meetings: If the meeting is a Skype for Business meeting, all participants ... use the Skype for Business client to join the meeting", text: "| SfB          | Installed        || SfBClient        |" },
-        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 4, file: "rules/joining.coex", line: 52, source: "seed 000, Meetings: If the Skype for Business client isn't installed, the user will be directed to the web to join via the Skype Meeting App", text: "| SfB          | NotInstalled     || SkypeMeetingsApp |" },
+    pub(super) static DECISION_MEETING_CLIENT_RULES: [::coex_runtime::Rule; 5] = [
+        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 1, file: "rules/joining.coex", line: 57, source: "seed 000, Meetings: If the meeting is a Teams meeting, all participants (whether they're TeamsOnly, Islands, or Skype for Business users) use the Teams client to join the meeting", text: "| Teams        | Installed        | *             || TeamsClient                 |" },
+        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 2, file: "rules/joining.coex", line: 58, source: "seed 000, Meetings: If Teams isn't installed, the user will be directed to the web, upon attempting to join a meeting", text: "| Teams        | NotInstalled     | *             || TeamsWeb                    |" },
+        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 3, file: "rules/joining.coex", line: 59, source: "seed 000, Meetings: If the meeting is a Skype for Business meeting, all participants ... use the Skype for Business client to join the meeting; seed 000, Interoperability: If the Teams user has the Skype for Business client installed, it will open, and the user is prompted to sign in (if not already signed in)", text: "| SfB          | Installed        | Authenticated || SfBClient                   |" },
+        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 4, file: "rules/joining.coex", line: 60, source: "seed 000, Meetings: If the Skype for Business client isn't installed, the user will be directed to the web to join via the Skype Meeting App", text: "| SfB          | NotInstalled     | Authenticated || SkypeMeetingsApp            |" },
+        ::coex_runtime::Rule { decision: "meeting_client", table: "Meetings: the client that matches the meeting type", row: 5, file: "rules/joining.coex", line: 61, source: "seed 000, Meetings: In some cases, participants in TeamsOnly mode will only be able to join Skype for Business meetings using Skype for Business Web App or Skype Meetings App as an anonymous user; seed 000, Interop escalation experiences: they might also join as an anonymous participant, for example using the Skype Meeting App", text: "| SfB          | *                | Anonymous     || SfBWebAppOrSkypeMeetingsApp |" },
     ];
-    pub(super) static DECISION_MEETING_CLIENT_ENTRIES: [::core::primitive::u8; 4] = [
-        0, 1, 2, 3
+    pub(super) static DECISION_MEETING_CLIENT_ENTRIES: [::core::primitive::u8; 8] = [
+        0, 0, 1, 1, 2, 4, 3, 4
     ];
-    pub(super) static DECISION_MEETING_CLIENT_RULE_OF: [::core::primitive::u8; 4] = [
-        0, 1, 2, 3
+    pub(super) static DECISION_MEETING_CLIENT_RULE_OF: [::core::primitive::u8; 8] = [
+        0, 0, 1, 1, 2, 4, 3, 4
     ];
     pub(super) static DECISION_MEETING_CLIENT_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
@@ -3487,15 +7489,17 @@ mod __coex_tables {
         (0, 0),
     ],
     entries: &[
-        ("client_installed", 1),
         ("meeting_type", 0),
+        ("client_installed", 1),
+        ("joins_as", 2),
     ],
 };
-    pub(super) static DECISION_MEETING_CLIENT_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
-        ::coex_runtime::__private::InputInfo { name: "meeting_type", values: &ENUM_MEETING_TYPE_VALUES, value_names: &ENUM_MEETING_TYPE_NAMES, stride: 2 },
-        ::coex_runtime::__private::InputInfo { name: "client_installed", values: &ENUM_INSTALLED_VALUES, value_names: &ENUM_INSTALLED_NAMES, stride: 1 },
+    pub(super) static DECISION_MEETING_CLIENT_INPUTS: [::coex_runtime::__private::InputInfo; 3] = [
+        ::coex_runtime::__private::InputInfo { name: "meeting_type", values: &ENUM_MEETING_TYPE_VALUES, value_names: &ENUM_MEETING_TYPE_NAMES, stride: 4 },
+        ::coex_runtime::__private::InputInfo { name: "client_installed", values: &ENUM_INSTALLED_VALUES, value_names: &ENUM_INSTALLED_NAMES, stride: 2 },
+        ::coex_runtime::__private::InputInfo { name: "joins_as", values: &ENUM_JOIN_AS_VALUES, value_names: &ENUM_JOIN_AS_NAMES, stride: 1 },
     ];
-    pub(super) static DECISION_MEETING_CLIENT_INPUT_NAMES: [&::core::primitive::str; 2] = ["meeting_type", "client_installed"];
+    pub(super) static DECISION_MEETING_CLIENT_INPUT_NAMES: [&::core::primitive::str; 3] = ["meeting_type", "client_installed", "joins_as"];
 
     pub(super) static DECISION_SFB_MEETING_IDENTITY_ANSWERS: [::core::result::Result<super::SfbMeetingIdentityOutput, ::coex_runtime::Impossible>; 3] = [
         ::core::result::Result::Ok(super::SfbMeetingIdentityOutput { joins_as: super::JoinAs::Authenticated }),
@@ -3507,12 +7511,12 @@ mod __coex_tables {
         &[("joins_as", "Anonymous")],
     ];
     pub(super) static DECISION_SFB_MEETING_IDENTITY_CONSTRAINTS: [::coex_runtime::Constraint; 1] = [
-        ::coex_runtime::Constraint { decision: "sfb_meeting_identity", reason: "users in Islands or an SfB* mode use Skype for Business for chat and calling, so they have a Skype for Business account (on-premises, or online before the retirement)", source: "seed 000, Coexistence overview and the Islands, Skype for Business only and Skype for Business with Teams Collaboration sections; reference notes S6-S8 / item 13", file: "rules/joining.coex", line: 82 },
+        ::coex_runtime::Constraint { decision: "sfb_meeting_identity", reason: "users in Islands or an SfB* mode use Skype for Business for chat and calling, so they have a Skype for Business account (on-premises, or online before the retirement)", source: "seed 000, Coexistence overview and the Islands, Skype for Business only and Skype for Business with Teams Collaboration sections; reference notes S6-S8 / item 13", file: "rules/joining.coex", line: 95 },
     ];
     pub(super) static DECISION_SFB_MEETING_IDENTITY_RULES: [::coex_runtime::Rule; 3] = [
-        ::coex_runtime::Rule { decision: "sfb_meeting_identity", table: "Joining a Skype for Business meeting", row: 1, file: "rules/joining.coex", line: 89, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings; seed 002: Teams users almost always have a Skype for Business account and a Skype for Business client they can use to join a Skype for Business meeting as an authenticated participant", text: "| TeamsOnly        | Provisioned               || Authenticated |" },
-        ::coex_runtime::Rule { decision: "sfb_meeting_identity", table: "Joining a Skype for Business meeting", row: 2, file: "rules/joining.coex", line: 90, source: "seed 000, Teams Only: after Microsoft removes the Skype for Business Online infrastructure for a given Teams Only user, Teams Only users may only join Skype for Business meetings anonymously; reference notes S18 / item 14", text: "| TeamsOnly        | NeverProvisioned, Removed || Anonymous     |" },
-        ::coex_runtime::Rule { decision: "sfb_meeting_identity", table: "Joining a Skype for Business meeting", row: 3, file: "rules/joining.coex", line: 91, source: "seed 000, Meetings: Regardless of their mode, users can always join any type of meeting they're invited to", text: "| !TeamsOnly       | Provisioned               || Authenticated |" },
+        ::coex_runtime::Rule { decision: "sfb_meeting_identity", table: "Joining a Skype for Business meeting", row: 1, file: "rules/joining.coex", line: 102, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings; seed 002: Teams users almost always have a Skype for Business account and a Skype for Business client they can use to join a Skype for Business meeting as an authenticated participant", text: "| TeamsOnly        | Provisioned               || Authenticated |" },
+        ::coex_runtime::Rule { decision: "sfb_meeting_identity", table: "Joining a Skype for Business meeting", row: 2, file: "rules/joining.coex", line: 103, source: "seed 000, Teams Only: after Microsoft removes the Skype for Business Online infrastructure for a given Teams Only user, Teams Only users may only join Skype for Business meetings anonymously; reference notes S18 / item 14", text: "| TeamsOnly        | NeverProvisioned, Removed || Anonymous     |" },
+        ::coex_runtime::Rule { decision: "sfb_meeting_identity", table: "Joining a Skype for Business meeting", row: 3, file: "rules/joining.coex", line: 104, source: "seed 000, Interoperability: If the Teams user has the Skype for Business client installed, it will open, and the user is prompted to sign in (if not already signed in) ... Once both users are signed in, they're in a Skype for Business meeting; seed 000, Islands mode: Skype for Business talks to Skype for Business; users in Islands and SfB* modes have their own Skype for Business account to sign in with (the constraint above)", text: "| !TeamsOnly       | Provisioned               || Authenticated |" },
     ];
     pub(super) static DECISION_SFB_MEETING_IDENTITY_ENTRIES: [::core::primitive::u8; 15] = [
         0, 2, 2, 0, 2, 2, 0, 2, 2, 0, 2, 2, 0, 1, 1
@@ -3536,46 +7540,67 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_SFB_MEETING_IDENTITY_INPUT_NAMES: [&::core::primitive::str; 2] = ["participant_mode", "sfb_account"];
 
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_ANSWERS: [::core::result::Result<super::TeamsOnlySfbAccountOutput, ::coex_runtime::Impossible>; 3] = [
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_ANSWERS: [::core::result::Result<super::TeamsOnlySfbAccountOutput, ::coex_runtime::Impossible>; 6] = [
         ::core::result::Result::Ok(super::TeamsOnlySfbAccountOutput { sfb_account: super::SfBAccount::Provisioned }),
         ::core::result::Result::Ok(super::TeamsOnlySfbAccountOutput { sfb_account: super::SfBAccount::NeverProvisioned }),
+        ::core::result::Result::Ok(super::TeamsOnlySfbAccountOutput { sfb_account: super::SfBAccount::Removed }),
         ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_ONLY_SFB_ACCOUNT_CONSTRAINTS[0])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_ONLY_SFB_ACCOUNT_CONSTRAINTS[1])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_ONLY_SFB_ACCOUNT_CONSTRAINTS[2])),
     ];
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 2] = [
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 3] = [
         &[("sfb_account", "Provisioned")],
         &[("sfb_account", "NeverProvisioned")],
+        &[("sfb_account", "Removed")],
     ];
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_CONSTRAINTS: [::coex_runtime::Constraint; 1] = [
-        ::coex_runtime::Constraint { decision: "teams_only_sfb_account", reason: "since the retirement of Skype for Business Online on 2021-07-31 every user homed online is TeamsOnly, so nobody is upgraded in the cloud after it", source: "seed 000, Coexistence overview, Important: users homed online can only have a mode of TeamsOnly; reference notes C18", file: "rules/joining.coex", line: 139 },
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_CONSTRAINTS: [::coex_runtime::Constraint; 3] = [
+        ::coex_runtime::Constraint { decision: "teams_only_sfb_account", reason: "since the retirement of Skype for Business Online on 2021-07-31 every user homed online is TeamsOnly, so nobody is upgraded in the cloud after it", source: "seed 000, Coexistence of Teams and Skype for Business overview, Important: users homed online can only have a mode of TeamsOnly; reference notes C18", file: "rules/joining.coex", line: 165 },
+        ::coex_runtime::Constraint { decision: "teams_only_sfb_account", reason: "a purely on-premises organization has no TeamsOnly users: users homed on-premises can't be TeamsOnly", source: "seed 000, Coexistence of Teams and Skype for Business overview: organizations with an on-premises deployment of Skype for Business Server may have users who are still homed on-premises; these users can't be TeamsOnly", file: "rules/joining.coex", line: 168 },
+        ::coex_runtime::Constraint { decision: "teams_only_sfb_account", reason: "a user who becomes TeamsOnly after October 2022 is not TeamsOnly at a meeting before October 2022", source: "", file: "rules/joining.coex", line: 171 },
     ];
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULES: [::coex_runtime::Rule; 5] = [
-        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: Skype for Business Online infrastructure of TeamsOnly users", row: 1, file: "rules/joining.coex", line: 146, source: "seed 000, Teams Only", text: "| CreatedInCloud    | UntilJune2022                       || Provisioned      |" },
-        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: Skype for Business Online infrastructure of TeamsOnly users", row: 2, file: "rules/joining.coex", line: 147, source: "seed 000, Teams Only: After June 30, 2022, newly created TeamsOnly users will no longer be provisioned with the Skype for Business Online infrastructure", text: "| CreatedInCloud    | JulyToOctober2022, AfterOctober2022 || NeverProvisioned |" },
-        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: Skype for Business Online infrastructure of TeamsOnly users", row: 3, file: "rules/joining.coex", line: 148, source: "seed 000, Teams Only", text: "| MovedFromOnPrem   | UntilJune2022, JulyToOctober2022    || Provisioned      |" },
-        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: Skype for Business Online infrastructure of TeamsOnly users", row: 4, file: "rules/joining.coex", line: 149, source: "seed 000, Teams Only: After October 2022, users moved from on-premises to the cloud ... will no longer be provisioned with the Skype for Business Online infrastructure", text: "| MovedFromOnPrem   | AfterOctober2022                    || NeverProvisioned |" },
-        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: Skype for Business Online infrastructure of TeamsOnly users", row: 5, file: "rules/joining.coex", line: 150, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings", text: "| UpgradedInCloud   | UntilJune2022                       || Provisioned      |" },
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULES: [::coex_runtime::Rule; 13] = [
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, pure online organization", row: 1, file: "rules/joining.coex", line: 177, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings they already have or may receive in the future", text: "| CreatedInCloud    | UntilJune2022                       | PureOnline   | *            || Provisioned      |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, pure online organization", row: 2, file: "rules/joining.coex", line: 178, source: "seed 000, Teams Only: After June 30, 2022, newly created TeamsOnly users will no longer be provisioned with the Skype for Business Online infrastructure", text: "| CreatedInCloud    | JulyToOctober2022, AfterOctober2022 | PureOnline   | *            || NeverProvisioned |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, pure online organization", row: 3, file: "rules/joining.coex", line: 179, source: "seed 000, Teams Only: After October 2022, users moved from on-premises to the cloud ... will no longer be provisioned with the Skype for Business Online infrastructure; until then they were", text: "| MovedFromOnPrem   | UntilJune2022, JulyToOctober2022    | PureOnline   | *            || Provisioned      |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, pure online organization", row: 4, file: "rules/joining.coex", line: 180, source: "seed 000, Teams Only: After October 2022, users moved from on-premises to the cloud ... will no longer be provisioned with the Skype for Business Online infrastructure", text: "| MovedFromOnPrem   | AfterOctober2022                    | PureOnline   | *            || NeverProvisioned |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, pure online organization", row: 5, file: "rules/joining.coex", line: 181, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings they already have or may receive in the future", text: "| UpgradedInCloud   | UntilJune2022                       | PureOnline   | *            || Provisioned      |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, hybrid organization before October 2022", row: 1, file: "rules/joining.coex", line: 195, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings they already have or may receive in the future", text: "| CreatedInCloud    | UntilJune2022                    | Hybrid       | BeforeOctober2022 || Provisioned      |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, hybrid organization before October 2022", row: 2, file: "rules/joining.coex", line: 196, source: "seed 000, Teams Only: After June 30, 2022, newly created TeamsOnly users will no longer be provisioned with the Skype for Business Online infrastructure", text: "| CreatedInCloud    | JulyToOctober2022                | Hybrid       | BeforeOctober2022 || NeverProvisioned |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, hybrid organization before October 2022", row: 3, file: "rules/joining.coex", line: 197, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings they already have or may receive in the future ... possibly from on-premises Skype for Business Server users in their own organization", text: "| MovedFromOnPrem   | UntilJune2022, JulyToOctober2022 | Hybrid       | BeforeOctober2022 || Provisioned      |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Teams Only: provisioning, hybrid organization before October 2022", row: 4, file: "rules/joining.coex", line: 198, source: "seed 000, Teams Only: Teams Only users may retain the Skype for Business client to join any Skype for Business meetings they already have or may receive in the future", text: "| UpgradedInCloud   | UntilJune2022                    | Hybrid       | BeforeOctober2022 || Provisioned      |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Islands mode, Important: the retirement for hybrid organizations from October 2022", row: 1, file: "rules/joining.coex", line: 208, source: "seed 000, Islands mode, Important: after Microsoft retires the legacy Skype for Business Online infrastructure for hybrid organizations beginning in October 2022, TeamsOnly users will only be able to join Skype for Business meetings anonymously", text: "| CreatedInCloud, UpgradedInCloud | UntilJune2022                       | Hybrid       | FromOctober2022 || Removed          |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Islands mode, Important: the retirement for hybrid organizations from October 2022", row: 2, file: "rules/joining.coex", line: 209, source: "seed 000, Islands mode, Important: after Microsoft retires the legacy Skype for Business Online infrastructure for hybrid organizations beginning in October 2022, TeamsOnly users will only be able to join Skype for Business meetings anonymously", text: "| MovedFromOnPrem                 | UntilJune2022, JulyToOctober2022    | Hybrid       | FromOctober2022 || Removed          |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Islands mode, Important: the retirement for hybrid organizations from October 2022", row: 3, file: "rules/joining.coex", line: 210, source: "seed 000, Teams Only: After June 30, 2022, newly created TeamsOnly users will no longer be provisioned with the Skype for Business Online infrastructure", text: "| CreatedInCloud                  | JulyToOctober2022, AfterOctober2022 | Hybrid       | FromOctober2022 || NeverProvisioned |" },
+        ::coex_runtime::Rule { decision: "teams_only_sfb_account", table: "Islands mode, Important: the retirement for hybrid organizations from October 2022", row: 4, file: "rules/joining.coex", line: 211, source: "seed 000, Teams Only: After October 2022, users moved from on-premises to the cloud ... will no longer be provisioned with the Skype for Business Online infrastructure", text: "| MovedFromOnPrem                 | AfterOctober2022                    | Hybrid       | FromOctober2022 || NeverProvisioned |" },
     ];
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_ENTRIES: [::core::primitive::u8; 9] = [
-        0, 1, 1, 0, 0, 1, 0, 2, 2
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_ENTRIES: [::core::primitive::u8; 54] = [
+        0, 0, 0, 2, 4, 4, 1, 1, 1, 1, 4, 4, 5, 1, 5, 1, 4, 4, 0, 0, 0, 2, 4, 4, 0, 0, 0, 2, 4, 4, 5, 1,
+        5, 1, 4, 4, 0, 0, 0, 2, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3
     ];
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULE_OF: [::core::primitive::u8; 9] = [
-        0, 1, 1, 2, 2, 3, 4, 0, 0
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULE_OF: [::core::primitive::u8; 54] = [
+        0, 0, 5, 9, 0, 0, 1, 1, 6, 11, 0, 0, 0, 1, 0, 11, 0, 0, 2, 2, 7, 10, 0, 0, 2, 2, 7, 10, 0, 0, 0, 3,
+        0, 12, 0, 0, 4, 4, 8, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     ];
     pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
     disps: &[
         (0, 0),
+        (0, 3),
     ],
     entries: &[
-        ("became_teams_only", 0),
+        ("meeting_date", 3),
         ("since", 1),
+        ("became_teams_only", 0),
+        ("organization", 2),
     ],
 };
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
-        ::coex_runtime::__private::InputInfo { name: "became_teams_only", values: &ENUM_TEAMS_ONLY_PATH_VALUES, value_names: &ENUM_TEAMS_ONLY_PATH_NAMES, stride: 3 },
-        ::coex_runtime::__private::InputInfo { name: "since", values: &ENUM_TEAMS_ONLY_SINCE_VALUES, value_names: &ENUM_TEAMS_ONLY_SINCE_NAMES, stride: 1 },
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_INPUTS: [::coex_runtime::__private::InputInfo; 4] = [
+        ::coex_runtime::__private::InputInfo { name: "became_teams_only", values: &ENUM_TEAMS_ONLY_PATH_VALUES, value_names: &ENUM_TEAMS_ONLY_PATH_NAMES, stride: 18 },
+        ::coex_runtime::__private::InputInfo { name: "since", values: &ENUM_TEAMS_ONLY_SINCE_VALUES, value_names: &ENUM_TEAMS_ONLY_SINCE_NAMES, stride: 6 },
+        ::coex_runtime::__private::InputInfo { name: "organization", values: &ENUM_TOPOLOGY_VALUES, value_names: &ENUM_TOPOLOGY_NAMES, stride: 2 },
+        ::coex_runtime::__private::InputInfo { name: "meeting_date", values: &ENUM_MEETING_DATE_VALUES, value_names: &ENUM_MEETING_DATE_NAMES, stride: 1 },
     ];
-    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_INPUT_NAMES: [&::core::primitive::str; 2] = ["became_teams_only", "since"];
+    pub(super) static DECISION_TEAMS_ONLY_SFB_ACCOUNT_INPUT_NAMES: [&::core::primitive::str; 4] = ["became_teams_only", "since", "organization", "meeting_date"];
 
     pub(super) static DECISION_TEAMS_MEETING_IDENTITY_ANSWERS: [::core::result::Result<super::TeamsMeetingIdentityOutput, ::coex_runtime::Impossible>; 2] = [
         ::core::result::Result::Ok(super::TeamsMeetingIdentityOutput { joins_as: super::JoinAs::Authenticated }),
@@ -3587,15 +7612,16 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_TEAMS_MEETING_IDENTITY_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
-    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_RULES: [::coex_runtime::Rule; 2] = [
-        ::coex_runtime::Rule { decision: "teams_meeting_identity", table: "Joining a Teams meeting", row: 1, file: "rules/joining.coex", line: 173, source: "seed 000, Skype for Business only: This mode is also a way to enable authenticated participation in Teams meetings for Skype for Business users, provided the users are licensed for Teams; reference notes item 66", text: "| HasTeamsAccount || Authenticated |" },
-        ::coex_runtime::Rule { decision: "teams_meeting_identity", table: "Joining a Teams meeting", row: 2, file: "rules/joining.coex", line: 174, source: "seed 002 / seed 000, Interop escalation experiences: If the Skype for Business user has a Teams account and is invited by the Teams user, they'll join the meeting authenticated. Otherwise, they'll join as an anonymous participant", text: "| NoTeamsAccount  || Anonymous     |" },
+    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_RULES: [::coex_runtime::Rule; 3] = [
+        ::coex_runtime::Rule { decision: "teams_meeting_identity", table: "Joining a Teams meeting", row: 1, file: "rules/joining.coex", line: 245, source: "seed 000, Interop escalation experiences: If the Skype for Business user has a Teams account and is invited by the Teams user, they'll join the meeting authenticated; seed 000, Skype for Business only: This mode is also a way to enable authenticated participation in Teams meetings for Skype for Business users, provided the users are licensed for Teams", text: "| HasTeamsAccount | InvitedByTeamsUser    || Authenticated |" },
+        ::coex_runtime::Rule { decision: "teams_meeting_identity", table: "Joining a Teams meeting", row: 2, file: "rules/joining.coex", line: 246, source: "seed 000, Interop escalation experiences: If the Skype for Business user has a Teams account and is invited by the Teams user, they'll join the meeting authenticated. Otherwise, they'll join as an anonymous participant", text: "| HasTeamsAccount | NotInvitedByTeamsUser || Anonymous     |" },
+        ::coex_runtime::Rule { decision: "teams_meeting_identity", table: "Joining a Teams meeting", row: 3, file: "rules/joining.coex", line: 247, source: "seed 000, Interop escalation experiences: Otherwise, they'll join as an anonymous participant", text: "| NoTeamsAccount  | *                     || Anonymous     |" },
     ];
-    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_ENTRIES: [::core::primitive::u8; 2] = [
-        0, 1
+    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_ENTRIES: [::core::primitive::u8; 4] = [
+        0, 1, 1, 1
     ];
-    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_RULE_OF: [::core::primitive::u8; 2] = [
-        0, 1
+    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_RULE_OF: [::core::primitive::u8; 4] = [
+        0, 1, 2, 2
     ];
     pub(super) static DECISION_TEAMS_MEETING_IDENTITY_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
@@ -3603,13 +7629,15 @@ mod __coex_tables {
         (0, 0),
     ],
     entries: &[
+        ("invited", 1),
         ("teams_account", 0),
     ],
 };
-    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_INPUTS: [::coex_runtime::__private::InputInfo; 1] = [
-        ::coex_runtime::__private::InputInfo { name: "teams_account", values: &ENUM_TEAMS_ACCOUNT_VALUES, value_names: &ENUM_TEAMS_ACCOUNT_NAMES, stride: 1 },
+    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_INPUTS: [::coex_runtime::__private::InputInfo; 2] = [
+        ::coex_runtime::__private::InputInfo { name: "teams_account", values: &ENUM_TEAMS_ACCOUNT_VALUES, value_names: &ENUM_TEAMS_ACCOUNT_NAMES, stride: 2 },
+        ::coex_runtime::__private::InputInfo { name: "invited", values: &ENUM_INVITATION_VALUES, value_names: &ENUM_INVITATION_NAMES, stride: 1 },
     ];
-    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_INPUT_NAMES: [&::core::primitive::str; 1] = ["teams_account"];
+    pub(super) static DECISION_TEAMS_MEETING_IDENTITY_INPUT_NAMES: [&::core::primitive::str; 2] = ["teams_account", "invited"];
 
     pub(super) static DECISION_MEETING_ANSWERS: [::core::result::Result<super::MeetingOutput, ::coex_runtime::Impossible>; 3] = [
         ::core::result::Result::Ok(super::MeetingOutput { schedules: super::MeetingProvider::Teams }),
@@ -3626,7 +7654,7 @@ mod __coex_tables {
     pub(super) static DECISION_MEETING_RULES: [::coex_runtime::Rule; 4] = [
         ::coex_runtime::Rule { decision: "meeting", table: "Meetings: meeting type by mode of organizer", row: 1, file: "rules/meeting.coex", line: 37, source: "seed 000, Meetings, table Mode of organizer / Behavior", text: "| TeamsOnly, SfBWithTeamsCollabAndMeetings | *                || Teams       |" },
         ::coex_runtime::Rule { decision: "meeting", table: "Meetings: meeting type by mode of organizer", row: 2, file: "rules/meeting.coex", line: 38, source: "seed 000, Meetings, table Mode of organizer / Behavior", text: "| SfBWithTeamsCollab, SfBOnly              | *                || SfB         |" },
-        ::coex_runtime::Rule { decision: "meeting", table: "Meetings: meeting type by mode of organizer", row: 3, file: "rules/meeting.coex", line: 39, source: "seed 000, Meetings: Islands: By default, meetings can be scheduled in either Skype for Business or Teams; reference notes S19 / item 39: TeamsAndSfB is the default", text: "| Islands                                  | TeamsAndSfB      || TeamsAndSfB |" },
+        ::coex_runtime::Rule { decision: "meeting", table: "Meetings: meeting type by mode of organizer", row: 3, file: "rules/meeting.coex", line: 39, source: "seed 000, Meetings, row Islands: By default, meetings can be scheduled in either Skype for Business or Teams; reference notes S19 / item 39: TeamsAndSfB is the default", text: "| Islands                                  | TeamsAndSfB      || TeamsAndSfB |" },
         ::coex_runtime::Rule { decision: "meeting", table: "Meetings: meeting type by mode of organizer", row: 4, file: "rules/meeting.coex", line: 40, source: "seed 000, Meetings and Islands mode: require that users in Islands always schedule meetings in Teams by assigning them an instance of TeamsMeetingPolicy with the PreferredMeetingProviderForIslandsMode=Teams", text: "| Islands                                  | Teams            || Teams       |" },
     ];
     pub(super) static DECISION_MEETING_ENTRIES: [::core::primitive::u8; 10] = [
@@ -3664,9 +7692,9 @@ mod __coex_tables {
     pub(super) static DECISION_OUTLOOK_ADDINS_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
     pub(super) static DECISION_OUTLOOK_ADDINS_RULES: [::coex_runtime::Rule; 4] = [
-        ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 1, file: "rules/meeting.coex", line: 75, source: "seed 000, Meetings: TeamsOnly, SfbWithTeamsCollabAndMeetings: Skype for Business add-in isn't available in Outlook", text: "| TeamsOnly, SfBWithTeamsCollabAndMeetings | *                || Teams       |" },
-        ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 2, file: "rules/meeting.coex", line: 76, source: "seed 000, Meetings: SfbWithTeamsCollab, SfbOnly: Teams add-in isn't available in Outlook", text: "| SfBWithTeamsCollab, SfBOnly              | *                || SfB         |" },
-        ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 3, file: "rules/meeting.coex", line: 77, source: "seed 000, Meetings: Islands: Both add-ins are available in Outlook", text: "| Islands                                  | TeamsAndSfB      || TeamsAndSfB |" },
+        ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 1, file: "rules/meeting.coex", line: 75, source: "seed 000, Meetings, row TeamsOnly, SfbWithTeamsCollabAndMeetings: Skype for Business add-in isn't available in Outlook", text: "| TeamsOnly, SfBWithTeamsCollabAndMeetings | *                || Teams       |" },
+        ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 2, file: "rules/meeting.coex", line: 76, source: "seed 000, Meetings, row SfbWithTeamsCollab, SfbOnly: Teams add-in isn't available in Outlook", text: "| SfBWithTeamsCollab, SfBOnly              | *                || SfB         |" },
+        ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 3, file: "rules/meeting.coex", line: 77, source: "seed 000, Meetings, row Islands: Both add-ins are available in Outlook", text: "| Islands                                  | TeamsAndSfB      || TeamsAndSfB |" },
         ::coex_runtime::Rule { decision: "outlook_addins", table: "Meetings: Outlook add-ins by mode of organizer", row: 4, file: "rules/meeting.coex", line: 78, source: "reference notes S19 / item 39: Teams means only the Teams add-in, so all future meetings are Teams meetings", text: "| Islands                                  | Teams            || Teams       |" },
     ];
     pub(super) static DECISION_OUTLOOK_ADDINS_ENTRIES: [::core::primitive::u8; 10] = [
@@ -3739,51 +7767,68 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_PRESENCE_INPUT_NAMES: [&::core::primitive::str; 3] = ["publisher_mode", "watcher_client", "scope"];
 
-    pub(super) static DECISION_THREAD_PRESENCE_ANSWERS: [::core::result::Result<super::ThreadPresenceOutput, ::coex_runtime::Impossible>; 3] = [
+    pub(super) static DECISION_THREAD_PRESENCE_ANSWERS: [::core::result::Result<super::ThreadPresenceOutput, ::coex_runtime::Impossible>; 7] = [
         ::core::result::Result::Ok(super::ThreadPresenceOutput { shows: super::ThreadPresence::Teams }),
         ::core::result::Result::Ok(super::ThreadPresenceOutput { shows: super::ThreadPresence::NotAccurate }),
         ::core::result::Result::Ok(super::ThreadPresenceOutput { shows: super::ThreadPresence::SfB }),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_THREAD_PRESENCE_CONSTRAINTS[0])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_THREAD_PRESENCE_CONSTRAINTS[1])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_THREAD_PRESENCE_CONSTRAINTS[2])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_THREAD_PRESENCE_CONSTRAINTS[3])),
     ];
     pub(super) static DECISION_THREAD_PRESENCE_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 3] = [
         &[("shows", "Teams")],
         &[("shows", "NotAccurate")],
         &[("shows", "SfB")],
     ];
-    pub(super) static DECISION_THREAD_PRESENCE_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    pub(super) static DECISION_THREAD_PRESENCE_CONSTRAINTS: [::coex_runtime::Constraint; 4] = [
+        ::coex_runtime::Constraint { decision: "thread_presence", reason: "a thread from Teams to a TeamsOnly user is routed to Teams", source: "seed 001, Chat and call routing: Messages sent to TeamsOnly users will always route to Teams", file: "rules/presence.coex", line: 97 },
+        ::coex_runtime::Constraint { decision: "thread_presence", reason: "a thread from Teams to a user in an SfB* mode is routed to Skype for Business", source: "seed 001, Chat and call routing: Messages sent to SfB* users will always route to Skype for Business, if the conversation is possible as described above", file: "rules/presence.coex", line: 100 },
+        ::coex_runtime::Constraint { decision: "thread_presence", reason: "a thread from Teams to an Islands user in the same tenant is routed to Teams", source: "seed 001, Chat and call routing: Messages sent to Islands users will always route to the same client from which they were sent", file: "rules/presence.coex", line: 103 },
+        ::coex_runtime::Constraint { decision: "thread_presence", reason: "a thread from Teams to a federated Islands user is routed to Skype for Business", source: "seed 001, Federated routing for new chats or calls: messages sent to Islands users will always land in Skype for Business regardless of the client from which they were sent", file: "rules/presence.coex", line: 106 },
     ];
     pub(super) static DECISION_THREAD_PRESENCE_RULES: [::coex_runtime::Rule; 8] = [
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 1, file: "rules/presence.coex", line: 98, source: "seed 001, Presence in pre-existing threads; routing as in seed 001, Chats and calls from pre-existing threads", text: "| Teams     | TeamsOnly      | *         || Teams       |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 2, file: "rules/presence.coex", line: 99, source: "seed 001, Presence in pre-existing threads; routing as in seed 001, Chats and calls from pre-existing threads", text: "| Teams     | Islands        | InTenant  || Teams       |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 3, file: "rules/presence.coex", line: 100, source: "seed 001, Presence in pre-existing threads; routing as in seed 001, Chats and calls from pre-existing threads", text: "| Teams     | SfBAny         | *         || NotAccurate |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 4, file: "rules/presence.coex", line: 101, source: "seed 001, Presence in pre-existing threads; reference notes S15 / item 55: a native federated chat is locked when a party leaves TeamsOnly", text: "| Teams     | Islands        | Federated || NotAccurate |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 1, file: "rules/presence.coex", line: 111, source: "seed 001, Presence in pre-existing threads", text: "| SfB       | SfBAny         | *         || SfB         |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 2, file: "rules/presence.coex", line: 112, source: "seed 001, Presence in pre-existing threads", text: "| SfB       | Islands        | Federated || SfB         |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 3, file: "rules/presence.coex", line: 113, source: "seed 001, Presence in pre-existing threads; seed 000: There's no interoperability when the receiver is in Islands mode", text: "| SfB       | Islands        | InTenant  || NotAccurate |" },
-        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 4, file: "rules/presence.coex", line: 114, source: "seed 001: if a recipient you previously had a persistent interop conversation thread with was upgraded to Teams, that thread will no longer reflect accurate presence", text: "| SfB       | TeamsOnly      | *         || NotAccurate |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 1, file: "rules/presence.coex", line: 113, source: "seed 001, Presence in pre-existing threads; routing as in seed 001, Chats and calls from pre-existing threads", text: "| Teams     | TeamsOnly      | *         || Teams       |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 2, file: "rules/presence.coex", line: 114, source: "seed 001, Presence in pre-existing threads; routing as in seed 001, Chats and calls from pre-existing threads", text: "| Teams     | Islands        | InTenant  || Teams       |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 3, file: "rules/presence.coex", line: 115, source: "seed 001, Presence in pre-existing threads; routing as in seed 001, Chats and calls from pre-existing threads", text: "| Teams     | SfBAny         | *         || NotAccurate |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Teams", row: 4, file: "rules/presence.coex", line: 116, source: "seed 001, Presence in pre-existing threads; reference notes S15 / item 55: a native federated chat is locked when a party leaves TeamsOnly", text: "| Teams     | Islands        | Federated || NotAccurate |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 1, file: "rules/presence.coex", line: 126, source: "seed 001, Presence in pre-existing threads", text: "| SfB       | SfBAny         | *         || SfB         |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 2, file: "rules/presence.coex", line: 127, source: "seed 001, Presence in pre-existing threads", text: "| SfB       | Islands        | Federated || SfB         |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 3, file: "rules/presence.coex", line: 128, source: "seed 001, Presence in pre-existing threads; seed 000, Interoperability of Teams and Skype for Business: There's no interoperability when the receiver is in Islands mode", text: "| SfB       | Islands        | InTenant  || NotAccurate |" },
+        ::coex_runtime::Rule { decision: "thread_presence", table: "Presence in a pre-existing thread created to the target's Skype for Business (an interop thread)", row: 4, file: "rules/presence.coex", line: 129, source: "seed 001, Presence in pre-existing threads: if a recipient you previously had a persistent interop conversation thread with was upgraded to Teams, that thread will no longer reflect accurate presence", text: "| SfB       | TeamsOnly      | *         || NotAccurate |" },
     ];
-    pub(super) static DECISION_THREAD_PRESENCE_ENTRIES: [::core::primitive::u8; 20] = [
-        0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1
+    pub(super) static DECISION_THREAD_PRESENCE_ENTRIES: [::core::primitive::u8; 100] = [
+        0, 6, 1, 6, 1, 6, 1, 6, 0, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+        4, 4, 4, 4, 4, 4, 4, 4, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 5, 2, 5, 2, 5, 2, 5, 2, 5, 1, 1, 2, 2, 2,
+        2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3
     ];
-    pub(super) static DECISION_THREAD_PRESENCE_RULE_OF: [::core::primitive::u8; 20] = [
-        1, 3, 2, 2, 2, 2, 2, 2, 0, 0, 6, 5, 4, 4, 4, 4, 4, 4, 7, 7
+    pub(super) static DECISION_THREAD_PRESENCE_RULE_OF: [::core::primitive::u8; 100] = [
+        1, 0, 2, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 2, 2, 2, 2, 2, 2, 0, 0, 0, 5, 0, 4, 0, 4, 0, 4, 0, 7, 6, 5, 4, 4,
+        4, 4, 4, 4, 7, 7, 6, 5, 4, 4, 4, 4, 4, 4, 7, 7, 6, 5, 4, 4, 4, 4, 4, 4, 7, 7, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0
     ];
     pub(super) static DECISION_THREAD_PRESENCE_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
-    key: 4203492208743950414,
+    key: 16287231350648472473,
     disps: &[
-        (0, 0),
+        (0, 2),
+        (2, 0),
     ],
     entries: &[
-        ("scope", 2),
-        ("recipient_mode", 1),
+        ("recipient_mode", 2),
+        ("recipient_mode_when_created", 1),
         ("thread_to", 0),
+        ("scope", 3),
     ],
 };
-    pub(super) static DECISION_THREAD_PRESENCE_INPUTS: [::coex_runtime::__private::InputInfo; 3] = [
-        ::coex_runtime::__private::InputInfo { name: "thread_to", values: &ENUM_CLIENT_VALUES, value_names: &ENUM_CLIENT_NAMES, stride: 10 },
+    pub(super) static DECISION_THREAD_PRESENCE_INPUTS: [::coex_runtime::__private::InputInfo; 4] = [
+        ::coex_runtime::__private::InputInfo { name: "thread_to", values: &ENUM_CLIENT_VALUES, value_names: &ENUM_CLIENT_NAMES, stride: 50 },
+        ::coex_runtime::__private::InputInfo { name: "recipient_mode_when_created", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 10 },
         ::coex_runtime::__private::InputInfo { name: "recipient_mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 2 },
         ::coex_runtime::__private::InputInfo { name: "scope", values: &ENUM_SCOPE_VALUES, value_names: &ENUM_SCOPE_NAMES, stride: 1 },
     ];
-    pub(super) static DECISION_THREAD_PRESENCE_INPUT_NAMES: [&::core::primitive::str; 3] = ["thread_to", "recipient_mode", "scope"];
+    pub(super) static DECISION_THREAD_PRESENCE_INPUT_NAMES: [&::core::primitive::str; 4] = ["thread_to", "recipient_mode_when_created", "recipient_mode", "scope"];
 
     pub(super) static DECISION_ROUTE_ANSWERS: [::core::result::Result<super::RouteOutput, ::coex_runtime::Impossible>; 8] = [
         ::core::result::Result::Ok(super::RouteOutput { lands: super::Landing::Teams, thread: super::Thread::Native }),
@@ -3805,7 +7850,7 @@ mod __coex_tables {
     pub(super) static DECISION_ROUTE_CONSTRAINTS: [::coex_runtime::Constraint; 3] = [
         ::coex_runtime::Constraint { decision: "route", reason: "users homed on-premises can't be TeamsOnly", source: "seed 000, Coexistence overview: users with an on-premises Skype for Business Server account may have any coexistence mode other than TeamsOnly", file: "rules/route.coex", line: 55 },
         ::coex_runtime::Constraint { decision: "route", reason: "TeamsOnly users can't initiate chats or calls in Skype for Business", source: "seed 000, Teams Only: they can't initiate chats or calls or schedule meetings in Skype for Business", file: "rules/route.coex", line: 59 },
-        ::coex_runtime::Constraint { decision: "route", reason: "users in an SfB* mode can't start chats or calls in Teams", source: "seed 000, Skype for Business only / with Teams Collaboration: Teams private chat and calling are off; seed 001 tables list SfB* originators with the Skype for Business client only", file: "rules/route.coex", line: 63 },
+        ::coex_runtime::Constraint { decision: "route", reason: "users in an SfB* mode can't start chats or calls in Teams", source: "seed 000, Skype for Business only: users remain in Skype for Business ... for chat, meeting, and calling capabilities; seed 000, Skype for Business with Teams Collaboration: Teams private chat, calling, and scheduling meetings are off by default in this mode; seed 000, Meetings First: private chat and calling functionality remain on Skype for Business; reference notes S14 / item 24 (the mode takes precedence over the chat and calling policies); seed 001's tables list SfB* originators with the Skype for Business client only", file: "rules/route.coex", line: 63 },
     ];
     pub(super) static DECISION_ROUTE_RULES: [::coex_runtime::Rule; 42] = [
         ::coex_runtime::Rule { decision: "route", table: "Table 1a: in-tenant new chat or call routing to an Islands mode recipient", row: 1, file: "rules/route.coex", line: 72, source: "seed 001, Table 1a; reference notes D1 (S2, commit 92e16fa): no italic (interop) cells", text: "| Islands     | Teams         | Online       | Islands        | InTenant || Teams | Native |" },
@@ -3817,39 +7862,39 @@ mod __coex_tables {
         ::coex_runtime::Rule { decision: "route", table: "Table 1a: in-tenant new chat or call routing to an Islands mode recipient", row: 7, file: "rules/route.coex", line: 78, source: "seed 001, Table 1a; reference notes D1 (S2, commit 92e16fa): no italic (interop) cells", text: "| TeamsOnly   | Teams         | Online       | Islands        | InTenant || Teams | Native |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 1, file: "rules/route.coex", line: 93, source: "seed 001, Table 1b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | Teams         | Online       | SfBAny         | InTenant || SfB         | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 2, file: "rules/route.coex", line: 94, source: "seed 001, Table 1b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | Online       | SfBAny         | InTenant || SfB         | Native  |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 3, file: "rules/route.coex", line: 95, source: "seed 001, Table 1b; seed 001: an originator homed on-premises can't use the Teams client for in-tenant interoperability", text: "| Islands     | Teams         | OnPrem       | SfBAny         | InTenant || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 3, file: "rules/route.coex", line: 95, source: "seed 001, Table 1b; seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client for in-tenant interoperability", text: "| Islands     | Teams         | OnPrem       | SfBAny         | InTenant || NotPossible | None    |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 4, file: "rules/route.coex", line: 96, source: "seed 001, Table 1b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | OnPrem       | SfBAny         | InTenant || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 5, file: "rules/route.coex", line: 97, source: "seed 001, Table 1b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | Online       | SfBAny         | InTenant || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 6, file: "rules/route.coex", line: 98, source: "seed 001, Table 1b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | OnPrem       | SfBAny         | InTenant || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1b: in-tenant new chat or call routing to a recipient in an SfB* mode", row: 7, file: "rules/route.coex", line: 99, source: "seed 001, Table 1b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| TeamsOnly   | Teams         | Online       | SfBAny         | InTenant || SfB         | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 1, file: "rules/route.coex", line: 114, source: "seed 001, Table 1c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | Teams         | Online       | TeamsOnly      | InTenant || Teams | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 2, file: "rules/route.coex", line: 115, source: "seed 001, Table 1c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | Online       | TeamsOnly      | InTenant || Teams | Interop |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 3, file: "rules/route.coex", line: 116, source: "seed 001, Table 1c; seed 001: Teams to Teams communication is always possible in-tenant", text: "| Islands     | Teams         | OnPrem       | TeamsOnly      | InTenant || Teams | Native  |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 3, file: "rules/route.coex", line: 116, source: "seed 001, Table 1c; seed 001, Routing parameters: Teams to Teams communication is always possible in-tenant", text: "| Islands     | Teams         | OnPrem       | TeamsOnly      | InTenant || Teams | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 4, file: "rules/route.coex", line: 117, source: "seed 001, Table 1c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | OnPrem       | TeamsOnly      | InTenant || Teams | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 5, file: "rules/route.coex", line: 118, source: "seed 001, Table 1c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | Online       | TeamsOnly      | InTenant || Teams | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 6, file: "rules/route.coex", line: 119, source: "seed 001, Table 1c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | OnPrem       | TeamsOnly      | InTenant || Teams | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 1c: in-tenant new chat or call routing to a TeamsOnly mode recipient", row: 7, file: "rules/route.coex", line: 120, source: "seed 001, Table 1c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| TeamsOnly   | Teams         | Online       | TeamsOnly      | InTenant || Teams | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 1, file: "rules/route.coex", line: 152, source: "seed 001, Table 2a; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | Teams         | Online       | Islands        | Federated || SfB         | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 2, file: "rules/route.coex", line: 153, source: "seed 001, Table 2a; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | Online       | Islands        | Federated || SfB         | Native  |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 3, file: "rules/route.coex", line: 154, source: "seed 001, Table 2a; seed 001: an originator homed on-premises can't use the Teams client for federation", text: "| Islands     | Teams         | OnPrem       | Islands        | Federated || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 3, file: "rules/route.coex", line: 154, source: "seed 001, Table 2a; seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client ... for federation", text: "| Islands     | Teams         | OnPrem       | Islands        | Federated || NotPossible | None    |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 4, file: "rules/route.coex", line: 155, source: "seed 001, Table 2a; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | OnPrem       | Islands        | Federated || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 5, file: "rules/route.coex", line: 156, source: "seed 001, Table 2a; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | Online       | Islands        | Federated || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 6, file: "rules/route.coex", line: 157, source: "seed 001, Table 2a; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | OnPrem       | Islands        | Federated || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2a: federated new chat or call routing to an Islands recipient", row: 7, file: "rules/route.coex", line: 158, source: "seed 001, Table 2a; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| TeamsOnly   | Teams         | Online       | Islands        | Federated || SfB         | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 1, file: "rules/route.coex", line: 173, source: "seed 001, Table 2b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | Teams         | Online       | SfBAny         | Federated || SfB         | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 2, file: "rules/route.coex", line: 174, source: "seed 001, Table 2b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | Online       | SfBAny         | Federated || SfB         | Native  |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 3, file: "rules/route.coex", line: 175, source: "seed 001, Table 2b; seed 001: an originator homed on-premises can't use the Teams client for federation; seed 000, Federation: Federation from Teams to another user using Skype for Business requires the Teams user to be homed online", text: "| Islands     | Teams         | OnPrem       | SfBAny         | Federated || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 3, file: "rules/route.coex", line: 175, source: "seed 001, Table 2b; seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client ... for federation; seed 000, Federation: Federation from Teams to another user using Skype for Business requires the Teams user to be homed online", text: "| Islands     | Teams         | OnPrem       | SfBAny         | Federated || NotPossible | None    |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 4, file: "rules/route.coex", line: 176, source: "seed 001, Table 2b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | OnPrem       | SfBAny         | Federated || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 5, file: "rules/route.coex", line: 177, source: "seed 001, Table 2b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | Online       | SfBAny         | Federated || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 6, file: "rules/route.coex", line: 178, source: "seed 001, Table 2b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | OnPrem       | SfBAny         | Federated || SfB         | Native  |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2b: federated new chat or call routing to a recipient in an SfB* mode", row: 7, file: "rules/route.coex", line: 179, source: "seed 001, Table 2b; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| TeamsOnly   | Teams         | Online       | SfBAny         | Federated || SfB         | Interop |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 1, file: "rules/route.coex", line: 221, source: "seed 001, Table 2c and its Note: either participant not TeamsOnly means an interop experience", text: "| Islands     | Teams         | Online       | TeamsOnly      | Federated || Teams       | Interop |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 1, file: "rules/route.coex", line: 221, source: "seed 001, Table 2c; seed 001, Note: If either of the conversation participants is NOT in TeamsOnly upgrade mode, the conversation remains an interop experience", text: "| Islands     | Teams         | Online       | TeamsOnly      | Federated || Teams       | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 2, file: "rules/route.coex", line: 222, source: "seed 001, Table 2c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | Online       | TeamsOnly      | Federated || Teams       | Interop |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 3, file: "rules/route.coex", line: 223, source: "seed 001, Table 2c; seed 001: an originator homed on-premises can't use the Teams client for federation", text: "| Islands     | Teams         | OnPrem       | TeamsOnly      | Federated || NotPossible | None    |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 3, file: "rules/route.coex", line: 223, source: "seed 001, Table 2c; seed 001, Routing parameters: If the Skype for Business account of the originator is homed on-premises, that user can't use the Teams client ... for federation", text: "| Islands     | Teams         | OnPrem       | TeamsOnly      | Federated || NotPossible | None    |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 4, file: "rules/route.coex", line: 224, source: "seed 001, Table 2c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| Islands     | SfB           | OnPrem       | TeamsOnly      | Federated || Teams       | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 5, file: "rules/route.coex", line: 225, source: "seed 001, Table 2c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | Online       | TeamsOnly      | Federated || Teams       | Interop |" },
         ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 6, file: "rules/route.coex", line: 226, source: "seed 001, Table 2c; interop (italic) cells: reference notes D1 (S2, commit 92e16fa)", text: "| SfBAny      | SfB           | OnPrem       | TeamsOnly      | Federated || Teams       | Interop |" },
-        ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 7, file: "rules/route.coex", line: 227, source: "seed 001, Table 2c and its Note: both TeamsOnly means a native chat experience", text: "| TeamsOnly   | Teams         | Online       | TeamsOnly      | Federated || Teams       | Native  |" },
+        ::coex_runtime::Rule { decision: "route", table: "Table 2c: federated new chat or call routing to a TeamsOnly mode recipient", row: 7, file: "rules/route.coex", line: 227, source: "seed 001, Table 2c; seed 001, Note: If the receiver and sender are both in TeamsOnly upgrade mode, the conversation will be a native chat experience", text: "| TeamsOnly   | Teams         | Online       | TeamsOnly      | Federated || Teams       | Native  |" },
     ];
     pub(super) static DECISION_ROUTE_ENTRIES: [::core::primitive::u8; 200] = [
         0, 2, 2, 2, 2, 2, 2, 2, 0, 4, 0, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 1, 1,
@@ -3892,51 +7937,68 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_ROUTE_INPUT_NAMES: [&::core::primitive::str; 5] = ["sender_mode", "sender_client", "sender_homed", "recipient_mode", "scope"];
 
-    pub(super) static DECISION_TEAMS_THREAD_ANSWERS: [::core::result::Result<super::TeamsThreadOutput, ::coex_runtime::Impossible>; 3] = [
+    pub(super) static DECISION_TEAMS_THREAD_ANSWERS: [::core::result::Result<super::TeamsThreadOutput, ::coex_runtime::Impossible>; 7] = [
         ::core::result::Result::Ok(super::TeamsThreadOutput { goes_to: super::ThreadRoute::Teams }),
         ::core::result::Result::Ok(super::TeamsThreadOutput { goes_to: super::ThreadRoute::Disabled }),
         ::core::result::Result::Ok(super::TeamsThreadOutput { goes_to: super::ThreadRoute::SfB }),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_THREAD_CONSTRAINTS[0])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_THREAD_CONSTRAINTS[1])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_THREAD_CONSTRAINTS[2])),
+        ::core::result::Result::Err(::coex_runtime::Impossible::new(&DECISION_TEAMS_THREAD_CONSTRAINTS[3])),
     ];
     pub(super) static DECISION_TEAMS_THREAD_PAIRS: [&[(&::core::primitive::str, &::core::primitive::str)]; 3] = [
         &[("goes_to", "Teams")],
         &[("goes_to", "Disabled")],
         &[("goes_to", "SfB")],
     ];
-    pub(super) static DECISION_TEAMS_THREAD_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
+    pub(super) static DECISION_TEAMS_THREAD_CONSTRAINTS: [::coex_runtime::Constraint; 4] = [
+        ::coex_runtime::Constraint { decision: "teams_thread", reason: "a thread from Teams to a TeamsOnly user is routed to Teams", source: "seed 001, Chat and call routing: Messages sent to TeamsOnly users will always route to Teams", file: "rules/threads.coex", line: 57 },
+        ::coex_runtime::Constraint { decision: "teams_thread", reason: "a thread from Teams to a user in an SfB* mode is routed to Skype for Business", source: "seed 001, Chat and call routing: Messages sent to SfB* users will always route to Skype for Business, if the conversation is possible as described above", file: "rules/threads.coex", line: 60 },
+        ::coex_runtime::Constraint { decision: "teams_thread", reason: "a thread from Teams to an Islands user in the same tenant is routed to Teams", source: "seed 001, Chat and call routing: Messages sent to Islands users will always route to the same client from which they were sent", file: "rules/threads.coex", line: 63 },
+        ::coex_runtime::Constraint { decision: "teams_thread", reason: "a thread from Teams to a federated Islands user is routed to Skype for Business", source: "seed 001, Federated routing for new chats or calls: messages sent to Islands users will always land in Skype for Business regardless of the client from which they were sent", file: "rules/threads.coex", line: 66 },
     ];
     pub(super) static DECISION_TEAMS_THREAD_RULES: [::coex_runtime::Rule; 8] = [
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 1, file: "rules/threads.coex", line: 51, source: "seed 001, Chats and calls from pre-existing threads, From Teams", text: "| Teams     | TeamsOnly      | *         || Teams    |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 2, file: "rules/threads.coex", line: 52, source: "seed 001, Chats and calls from pre-existing threads, From Teams", text: "| Teams     | Islands        | InTenant  || Teams    |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 3, file: "rules/threads.coex", line: 53, source: "seed 001, From Teams: routed in the same manner as that thread, if that routing option is still available; seed 000, Skype for Business with Teams Collaboration: Teams private chat and calling are off", text: "| Teams     | SfBAny         | *         || Disabled |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 4, file: "rules/threads.coex", line: 54, source: "seed 001, Table 2a: federated chats to Islands users land in Skype for Business; reference notes S15 / item 55: a native federated chat is locked when either party leaves TeamsOnly", text: "| Teams     | Islands        | Federated || Disabled |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 1, file: "rules/threads.coex", line: 68, source: "seed 001, Chats and calls from pre-existing threads, From Teams", text: "| SfB       | SfBAny         | *         || SfB      |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 2, file: "rules/threads.coex", line: 69, source: "seed 001, From Teams; seed 001, Table 2a: a federated chat from Teams to an Islands user lands in Skype for Business", text: "| SfB       | Islands        | Federated || SfB      |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 3, file: "rules/threads.coex", line: 70, source: "seed 001, From Teams; seed 000, Interoperability: There's no interoperability when the receiver is in Islands mode", text: "| SfB       | Islands        | InTenant  || Disabled |" },
-        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 4, file: "rules/threads.coex", line: 71, source: "seed 001, From Teams, Note: the thread was an interop thread to a user that is now upgraded to Teams ... the thread will be disabled; seed 000, Interop versus native conversation threads", text: "| SfB       | TeamsOnly      | *         || Disabled |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 1, file: "rules/threads.coex", line: 79, source: "seed 001, Chats and calls from pre-existing threads, From Teams", text: "| Teams     | TeamsOnly      | *         || Teams    |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 2, file: "rules/threads.coex", line: 80, source: "seed 001, Chats and calls from pre-existing threads, From Teams", text: "| Teams     | Islands        | InTenant  || Teams    |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 3, file: "rules/threads.coex", line: 81, source: "seed 001, From Teams: Calls or chats started from a pre-existing persistent thread in Teams will be routed in the same manner as that thread, if that routing option is still available; seed 000, Skype for Business with Teams Collaboration: Teams private chat, calling, and scheduling meetings are off by default in this mode", text: "| Teams     | SfBAny         | *         || Disabled |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Teams", row: 4, file: "rules/threads.coex", line: 82, source: "seed 001, Table 2a; seed 001, Federated routing: messages sent to Islands users will always land in Skype for Business; reference notes S15 / item 55: a native federated chat is locked when either party leaves TeamsOnly", text: "| Teams     | Islands        | Federated || Disabled |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 1, file: "rules/threads.coex", line: 99, source: "seed 001, Chats and calls from pre-existing threads, From Teams", text: "| SfB       | SfBAny         | *         || SfB      |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 2, file: "rules/threads.coex", line: 100, source: "seed 001, From Teams; seed 001, Federated routing: messages sent to Islands users will always land in Skype for Business regardless of the client from which they were sent", text: "| SfB       | Islands        | Federated || SfB      |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 3, file: "rules/threads.coex", line: 101, source: "seed 001, From Teams; seed 000, Interoperability of Teams and Skype for Business: There's no interoperability when the receiver is in Islands mode", text: "| SfB       | Islands        | InTenant  || Disabled |" },
+        ::coex_runtime::Rule { decision: "teams_thread", table: "Pre-existing thread routed to the recipient's Skype for Business (an interop thread)", row: 4, file: "rules/threads.coex", line: 102, source: "seed 001, From Teams, Note: It's possible for pre-existing threads in Teams to no longer be routable, such as when the thread was an interop thread to a user that is now upgraded to Teams ... the thread will be disabled and not permit further communication; seed 000, Interop versus native conversation threads", text: "| SfB       | TeamsOnly      | *         || Disabled |" },
     ];
-    pub(super) static DECISION_TEAMS_THREAD_ENTRIES: [::core::primitive::u8; 20] = [
-        0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1
+    pub(super) static DECISION_TEAMS_THREAD_ENTRIES: [::core::primitive::u8; 100] = [
+        0, 6, 1, 6, 1, 6, 1, 6, 0, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+        4, 4, 4, 4, 4, 4, 4, 4, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 5, 2, 5, 2, 5, 2, 5, 2, 5, 1, 1, 2, 2, 2,
+        2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3
     ];
-    pub(super) static DECISION_TEAMS_THREAD_RULE_OF: [::core::primitive::u8; 20] = [
-        1, 3, 2, 2, 2, 2, 2, 2, 0, 0, 6, 5, 4, 4, 4, 4, 4, 4, 7, 7
+    pub(super) static DECISION_TEAMS_THREAD_RULE_OF: [::core::primitive::u8; 100] = [
+        1, 0, 2, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 2, 2, 2, 2, 2, 2, 0, 0, 0, 5, 0, 4, 0, 4, 0, 4, 0, 7, 6, 5, 4, 4,
+        4, 4, 4, 4, 7, 7, 6, 5, 4, 4, 4, 4, 4, 4, 7, 7, 6, 5, 4, 4, 4, 4, 4, 4, 7, 7, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0
     ];
     pub(super) static DECISION_TEAMS_THREAD_INPUT_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
-    key: 4203492208743950414,
+    key: 16287231350648472473,
     disps: &[
-        (0, 0),
+        (0, 2),
+        (2, 0),
     ],
     entries: &[
-        ("scope", 2),
-        ("recipient_mode", 1),
+        ("recipient_mode", 2),
+        ("recipient_mode_when_created", 1),
         ("thread_to", 0),
+        ("scope", 3),
     ],
 };
-    pub(super) static DECISION_TEAMS_THREAD_INPUTS: [::coex_runtime::__private::InputInfo; 3] = [
-        ::coex_runtime::__private::InputInfo { name: "thread_to", values: &ENUM_CLIENT_VALUES, value_names: &ENUM_CLIENT_NAMES, stride: 10 },
+    pub(super) static DECISION_TEAMS_THREAD_INPUTS: [::coex_runtime::__private::InputInfo; 4] = [
+        ::coex_runtime::__private::InputInfo { name: "thread_to", values: &ENUM_CLIENT_VALUES, value_names: &ENUM_CLIENT_NAMES, stride: 50 },
+        ::coex_runtime::__private::InputInfo { name: "recipient_mode_when_created", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 10 },
         ::coex_runtime::__private::InputInfo { name: "recipient_mode", values: &ENUM_MODE_VALUES, value_names: &ENUM_MODE_NAMES, stride: 2 },
         ::coex_runtime::__private::InputInfo { name: "scope", values: &ENUM_SCOPE_VALUES, value_names: &ENUM_SCOPE_NAMES, stride: 1 },
     ];
-    pub(super) static DECISION_TEAMS_THREAD_INPUT_NAMES: [&::core::primitive::str; 3] = ["thread_to", "recipient_mode", "scope"];
+    pub(super) static DECISION_TEAMS_THREAD_INPUT_NAMES: [&::core::primitive::str; 4] = ["thread_to", "recipient_mode_when_created", "recipient_mode", "scope"];
 
     pub(super) static DECISION_SFB_THREAD_ANSWERS: [::core::result::Result<super::SfbThreadOutput, ::coex_runtime::Impossible>; 2] = [
         ::core::result::Result::Ok(super::SfbThreadOutput { lands: super::Client::Teams }),
@@ -3949,10 +8011,10 @@ mod __coex_tables {
     pub(super) static DECISION_SFB_THREAD_CONSTRAINTS: [::coex_runtime::Constraint; 0] = [
     ];
     pub(super) static DECISION_SFB_THREAD_RULES: [::coex_runtime::Rule; 4] = [
-        ::coex_runtime::Rule { decision: "sfb_thread", table: "Within the SIP session: follows the thread", row: 1, file: "rules/threads.coex", line: 101, source: "seed 001, Chats and calls from pre-existing threads, From Skype for Business: prior to expiration of the SIP session will be routed in the same manner as the thread", text: "| Active      | Teams     | *           || Teams |" },
-        ::coex_runtime::Rule { decision: "sfb_thread", table: "Within the SIP session: follows the thread", row: 2, file: "rules/threads.coex", line: 102, source: "seed 001, Chats and calls from pre-existing threads, From Skype for Business: prior to expiration of the SIP session will be routed in the same manner as the thread", text: "| Active      | SfB       | *           || SfB   |" },
-        ::coex_runtime::Rule { decision: "sfb_thread", table: "After the SIP session timeout: a new Skype for Business conversation", row: 1, file: "rules/threads.coex", line: 120, source: "seed 001, Chats and calls from pre-existing threads, From Skype for Business: beyond the SIP session timeout will be routed to the remote party's Skype for Business", text: "| Expired     | *         | Islands, SfBAny || SfB   |" },
-        ::coex_runtime::Rule { decision: "sfb_thread", table: "After the SIP session timeout: a new Skype for Business conversation", row: 2, file: "rules/threads.coex", line: 121, source: "seed 001, Chat and call routing: Messages sent to TeamsOnly users will always route to Teams; Tables 1c and 2c", text: "| Expired     | *         | TeamsOnly       || Teams |" },
+        ::coex_runtime::Rule { decision: "sfb_thread", table: "Within the SIP session: follows the thread", row: 1, file: "rules/threads.coex", line: 140, source: "seed 001, Chats and calls from pre-existing threads, From Skype for Business: prior to expiration of the SIP session will be routed in the same manner as the thread", text: "| Active      | Teams     | *           || Teams |" },
+        ::coex_runtime::Rule { decision: "sfb_thread", table: "Within the SIP session: follows the thread", row: 2, file: "rules/threads.coex", line: 141, source: "seed 001, Chats and calls from pre-existing threads, From Skype for Business: prior to expiration of the SIP session will be routed in the same manner as the thread", text: "| Active      | SfB       | *           || SfB   |" },
+        ::coex_runtime::Rule { decision: "sfb_thread", table: "After the SIP session timeout: a new Skype for Business conversation", row: 1, file: "rules/threads.coex", line: 159, source: "seed 001, Chats and calls from pre-existing threads, From Skype for Business: beyond the SIP session timeout will be routed to the remote party's Skype for Business", text: "| Expired     | *         | Islands, SfBAny || SfB   |" },
+        ::coex_runtime::Rule { decision: "sfb_thread", table: "After the SIP session timeout: a new Skype for Business conversation", row: 2, file: "rules/threads.coex", line: 160, source: "seed 001, Chat and call routing: Messages sent to TeamsOnly users will always route to Teams; Tables 1c and 2c", text: "| Expired     | *         | TeamsOnly       || Teams |" },
     ];
     pub(super) static DECISION_SFB_THREAD_ENTRIES: [::core::primitive::u8; 20] = [
         0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0
@@ -3978,45 +8040,53 @@ mod __coex_tables {
     ];
     pub(super) static DECISION_SFB_THREAD_INPUT_NAMES: [&::core::primitive::str; 3] = ["sip_session", "thread_to", "remote_mode"];
 
-    pub(super) static DECISION_NAMES: [&::core::primitive::str; 22] = ["assignable", "default_mode", "interop_possible", "federation_possible", "cloud_federation", "federated_meeting_chat", "mode_capability", "contacts_copied", "escalation", "sfb_interop_window", "interop_feature", "meeting_client", "sfb_meeting_identity", "teams_only_sfb_account", "teams_meeting_identity", "meeting", "outlook_addins", "presence", "thread_presence", "route", "teams_thread", "sfb_thread"];
+    pub(super) static DECISION_NAMES: [&::core::primitive::str; 28] = ["assignable", "default_mode", "interop_possible", "federation_possible", "cloud_federation", "federated_meeting_chat", "mode_capability", "islands_integration", "sip_tel_handler", "better_together", "teams_and_channels", "contacts_copied", "conversation", "escalation", "sfb_interop_window", "teams_escalation", "interop_feature", "meeting_client", "sfb_meeting_identity", "teams_only_sfb_account", "teams_meeting_identity", "meeting", "outlook_addins", "presence", "thread_presence", "route", "teams_thread", "sfb_thread"];
     pub(super) static DECISION_INDEX: ::coex_runtime::__private::NameMap = ::coex_runtime::__private::phf::Map {
     key: 16287231350648472473,
     disps: &[
-        (0, 8),
-        (0, 21),
-        (0, 11),
-        (0, 16),
+        (0, 1),
+        (0, 14),
+        (1, 7),
+        (0, 3),
+        (1, 12),
+        (0, 18),
+        (2, 0),
+        (2, 4),
         (0, 0),
-        (6, 8),
-        (1, 3),
         (0, 0),
     ],
     entries: &[
-        ("cloud_federation", 4),
-        ("assignable", 0),
-        ("route", 19),
-        ("sfb_meeting_identity", 12),
-        ("thread_presence", 18),
-        ("contacts_copied", 7),
-        ("interop_feature", 10),
-        ("interop_possible", 2),
-        ("teams_thread", 20),
-        ("meeting_client", 11),
+        ("meeting_client", 17),
+        ("teams_thread", 26),
         ("federation_possible", 3),
-        ("escalation", 8),
-        ("teams_only_sfb_account", 13),
-        ("teams_meeting_identity", 14),
-        ("outlook_addins", 16),
-        ("mode_capability", 6),
+        ("teams_and_channels", 10),
+        ("assignable", 0),
+        ("teams_escalation", 15),
+        ("interop_feature", 16),
+        ("meeting", 21),
+        ("escalation", 13),
+        ("thread_presence", 24),
+        ("cloud_federation", 4),
+        ("islands_integration", 7),
+        ("sfb_thread", 27),
+        ("outlook_addins", 22),
+        ("conversation", 12),
+        ("better_together", 9),
         ("federated_meeting_chat", 5),
-        ("sfb_interop_window", 9),
+        ("sfb_meeting_identity", 18),
+        ("mode_capability", 6),
+        ("teams_meeting_identity", 20),
         ("default_mode", 1),
-        ("meeting", 15),
-        ("sfb_thread", 21),
-        ("presence", 17),
+        ("teams_only_sfb_account", 19),
+        ("presence", 23),
+        ("sfb_interop_window", 14),
+        ("route", 25),
+        ("sip_tel_handler", 8),
+        ("interop_possible", 2),
+        ("contacts_copied", 11),
     ],
 };
-    pub(super) static DECISIONS: [::coex_runtime::__private::DecisionInfo; 22] = [
+    pub(super) static DECISIONS: [::coex_runtime::__private::DecisionInfo; 28] = [
         ::coex_runtime::__private::DecisionInfo {
             name: "assignable",
             input_index: &DECISION_ASSIGNABLE_INPUT_INDEX,
@@ -4095,6 +8165,50 @@ mod __coex_tables {
             rules: &DECISION_MODE_CAPABILITY_RULES,
         },
         ::coex_runtime::__private::DecisionInfo {
+            name: "islands_integration",
+            input_index: &DECISION_ISLANDS_INTEGRATION_INPUT_INDEX,
+            inputs: &DECISION_ISLANDS_INTEGRATION_INPUTS,
+            input_names: &DECISION_ISLANDS_INTEGRATION_INPUT_NAMES,
+            entries: ::coex_runtime::__private::Entries::U8(&DECISION_ISLANDS_INTEGRATION_ENTRIES),
+            pairs: &DECISION_ISLANDS_INTEGRATION_PAIRS,
+            constraints: &DECISION_ISLANDS_INTEGRATION_CONSTRAINTS,
+            rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_ISLANDS_INTEGRATION_RULE_OF),
+            rules: &DECISION_ISLANDS_INTEGRATION_RULES,
+        },
+        ::coex_runtime::__private::DecisionInfo {
+            name: "sip_tel_handler",
+            input_index: &DECISION_SIP_TEL_HANDLER_INPUT_INDEX,
+            inputs: &DECISION_SIP_TEL_HANDLER_INPUTS,
+            input_names: &DECISION_SIP_TEL_HANDLER_INPUT_NAMES,
+            entries: ::coex_runtime::__private::Entries::U8(&DECISION_SIP_TEL_HANDLER_ENTRIES),
+            pairs: &DECISION_SIP_TEL_HANDLER_PAIRS,
+            constraints: &DECISION_SIP_TEL_HANDLER_CONSTRAINTS,
+            rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_SIP_TEL_HANDLER_RULE_OF),
+            rules: &DECISION_SIP_TEL_HANDLER_RULES,
+        },
+        ::coex_runtime::__private::DecisionInfo {
+            name: "better_together",
+            input_index: &DECISION_BETTER_TOGETHER_INPUT_INDEX,
+            inputs: &DECISION_BETTER_TOGETHER_INPUTS,
+            input_names: &DECISION_BETTER_TOGETHER_INPUT_NAMES,
+            entries: ::coex_runtime::__private::Entries::U8(&DECISION_BETTER_TOGETHER_ENTRIES),
+            pairs: &DECISION_BETTER_TOGETHER_PAIRS,
+            constraints: &DECISION_BETTER_TOGETHER_CONSTRAINTS,
+            rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_BETTER_TOGETHER_RULE_OF),
+            rules: &DECISION_BETTER_TOGETHER_RULES,
+        },
+        ::coex_runtime::__private::DecisionInfo {
+            name: "teams_and_channels",
+            input_index: &DECISION_TEAMS_AND_CHANNELS_INPUT_INDEX,
+            inputs: &DECISION_TEAMS_AND_CHANNELS_INPUTS,
+            input_names: &DECISION_TEAMS_AND_CHANNELS_INPUT_NAMES,
+            entries: ::coex_runtime::__private::Entries::U8(&DECISION_TEAMS_AND_CHANNELS_ENTRIES),
+            pairs: &DECISION_TEAMS_AND_CHANNELS_PAIRS,
+            constraints: &DECISION_TEAMS_AND_CHANNELS_CONSTRAINTS,
+            rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_TEAMS_AND_CHANNELS_RULE_OF),
+            rules: &DECISION_TEAMS_AND_CHANNELS_RULES,
+        },
+        ::coex_runtime::__private::DecisionInfo {
             name: "contacts_copied",
             input_index: &DECISION_CONTACTS_COPIED_INPUT_INDEX,
             inputs: &DECISION_CONTACTS_COPIED_INPUTS,
@@ -4104,6 +8218,17 @@ mod __coex_tables {
             constraints: &DECISION_CONTACTS_COPIED_CONSTRAINTS,
             rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_CONTACTS_COPIED_RULE_OF),
             rules: &DECISION_CONTACTS_COPIED_RULES,
+        },
+        ::coex_runtime::__private::DecisionInfo {
+            name: "conversation",
+            input_index: &DECISION_CONVERSATION_INPUT_INDEX,
+            inputs: &DECISION_CONVERSATION_INPUTS,
+            input_names: &DECISION_CONVERSATION_INPUT_NAMES,
+            entries: ::coex_runtime::__private::Entries::U8(&DECISION_CONVERSATION_ENTRIES),
+            pairs: &DECISION_CONVERSATION_PAIRS,
+            constraints: &DECISION_CONVERSATION_CONSTRAINTS,
+            rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_CONVERSATION_RULE_OF),
+            rules: &DECISION_CONVERSATION_RULES,
         },
         ::coex_runtime::__private::DecisionInfo {
             name: "escalation",
@@ -4126,6 +8251,17 @@ mod __coex_tables {
             constraints: &DECISION_SFB_INTEROP_WINDOW_CONSTRAINTS,
             rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_SFB_INTEROP_WINDOW_RULE_OF),
             rules: &DECISION_SFB_INTEROP_WINDOW_RULES,
+        },
+        ::coex_runtime::__private::DecisionInfo {
+            name: "teams_escalation",
+            input_index: &DECISION_TEAMS_ESCALATION_INPUT_INDEX,
+            inputs: &DECISION_TEAMS_ESCALATION_INPUTS,
+            input_names: &DECISION_TEAMS_ESCALATION_INPUT_NAMES,
+            entries: ::coex_runtime::__private::Entries::U8(&DECISION_TEAMS_ESCALATION_ENTRIES),
+            pairs: &DECISION_TEAMS_ESCALATION_PAIRS,
+            constraints: &DECISION_TEAMS_ESCALATION_CONSTRAINTS,
+            rule_of: ::coex_runtime::__private::Entries::U8(&DECISION_TEAMS_ESCALATION_RULE_OF),
+            rules: &DECISION_TEAMS_ESCALATION_RULES,
         },
         ::coex_runtime::__private::DecisionInfo {
             name: "interop_feature",

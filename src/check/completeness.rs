@@ -7,25 +7,30 @@ use crate::diagnostic::{Code, Data, Diagnostic, Pairs, RowRef};
 use crate::model::{Decision, Model};
 use crate::text::{padded_cells, plural};
 
-pub fn completeness(model: &Model) -> Vec<Diagnostic> {
-    completeness_with_progress(model, &mut |_, _| {})
+/// The analysis of every decision, in declaration order: what
+/// [`completeness`] and [`super::unexemplified`] report from. `progress`
+/// hears how far each decision's analysis is, with the decision's name.
+pub fn analyses(model: &Model, progress: &mut dyn FnMut(&str, Progress)) -> Vec<Analysis> {
+    model
+        .decisions
+        .iter()
+        .map(|decision| {
+            analyze_with(&decision.problem(model), &mut |done| {
+                progress(&decision.name, done)
+            })
+        })
+        .collect()
 }
 
-/// [`completeness`], passing on the analysis' progress reports with the
-/// decision's name.
-pub fn completeness_with_progress(
-    model: &Model,
-    progress: &mut dyn FnMut(&str, Progress),
-) -> Vec<Diagnostic> {
+pub fn completeness(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for decision in &model.decisions {
-        let problem = decision.problem(model);
-        let analysis = analyze_with(&problem, &mut |done| progress(&decision.name, done));
-        gaps(model, decision, &problem.space, &analysis, &mut out);
-        conflicts(model, decision, &analysis, &mut out);
-        unreachable(decision, &analysis, &mut out);
-        only_impossible(decision, &problem.space, &analysis, &mut out);
-        overlaps(model, decision, &analysis, &mut out);
+    for (decision, analysis) in model.decisions.iter().zip(analyses) {
+        let space = decision.space(model);
+        gaps(model, decision, &space, analysis, &mut out);
+        conflicts(model, decision, analysis, &mut out);
+        unreachable(decision, analysis, &mut out);
+        only_impossible(decision, &space, analysis, &mut out);
+        overlaps(model, decision, analysis, &mut out);
     }
     out
 }

@@ -1,12 +1,14 @@
 //! Checked model → diagnostics: one function per concern.
 
 mod completeness;
+mod coverage;
 mod examples;
 mod rust_names;
 mod table_size;
 mod unused;
 
-pub use completeness::{completeness, completeness_with_progress, cube_cells, cube_row};
+pub use completeness::{analyses, completeness, cube_cells, cube_row};
+pub use coverage::{coverage, percent, report as coverage_report, unexemplified, DecisionCoverage};
 pub use examples::examples;
 pub use rust_names::rust_names;
 pub use table_size::table_size;

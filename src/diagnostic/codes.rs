@@ -130,6 +130,9 @@ registry! {
     /// A set that no cell or condition mentions.
     UnusedSet => "W0006" "unused-set" Warning
         "a set that no cell, condition or set names";
+    /// A table row that no `expect` exercises.
+    UnexemplifiedRow => "W0007" "unexemplified-row" Warning
+        "a table row that no `expect` exercises";
 }
 
 impl Code {

@@ -295,17 +295,7 @@ impl Decision {
         if let Some(i) = self.constraints.iter().position(|c| matches(&c.cells)) {
             return Answer::Impossible(i);
         }
-        let mut deciding: Vec<usize> = Vec::new();
-        for (i, row) in self.rows.iter().enumerate() {
-            if !matches(&row.cells) {
-                continue;
-            }
-            let shadowed = self.tables[row.table].ordered
-                && deciding.iter().any(|&d| self.rows[d].table == row.table);
-            if !shadowed {
-                deciding.push(i);
-            }
-        }
+        let deciding = self.deciding_rows(input);
         match deciding.as_slice() {
             [] => Answer::Undecided,
             [one] => Answer::Row(*one),
@@ -320,6 +310,24 @@ impl Decision {
                 }
             }
         }
+    }
+
+    /// The rows that decide one input, constraints aside, in source order:
+    /// every matching row of an unordered table, and the first matching row
+    /// of an ordered one.
+    pub fn deciding_rows(&self, input: &[ValueId]) -> Vec<usize> {
+        let mut deciding: Vec<usize> = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            if !row.cells.iter().zip(input).all(|(c, v)| c.contains(v)) {
+                continue;
+            }
+            let shadowed = self.tables[row.table].ordered
+                && deciding.iter().any(|&d| self.rows[d].table == row.table);
+            if !shadowed {
+                deciding.push(i);
+            }
+        }
+        deciding
     }
 
     /// The number of inputs (saturating).
