@@ -60,8 +60,7 @@ pub fn read_rule_set(dir: &Path) -> Result<Sources, LoadError> {
 pub fn read_rule_set_as(dir: &Path, prefix: &str) -> Result<Sources, LoadError> {
     let mut sources = Sources::new();
     for path in rule_files(dir)? {
-        let bytes = std::fs::read(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8(path.clone()))?;
+        let text = read_rule_file(&path)?;
         let file = path
             .file_name()
             .map(|n| n.to_string_lossy())
@@ -74,4 +73,10 @@ pub fn read_rule_set_as(dir: &Path, prefix: &str) -> Result<Sources, LoadError> 
         sources.add(name, text);
     }
     Ok(sources)
+}
+
+/// The text of one rule file.
+pub fn read_rule_file(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+    String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8(path.to_path_buf()))
 }

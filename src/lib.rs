@@ -26,6 +26,8 @@ pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod fs;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod source;

@@ -28,6 +28,11 @@ fn distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// The name a "did you mean" help line of [`help_for`] offers.
+pub fn offered(help: &str) -> Option<&str> {
+    help.strip_prefix("did you mean `")?.strip_suffix("`?")
+}
+
 /// A "help" line offering the closest candidate, or listing the few there are.
 pub fn help_for<'a>(
     name: &str,
@@ -60,5 +65,13 @@ mod tests {
         assert_eq!(closest("Islnds", ["Islands", "SfBOnly"]), Some("Islands"));
         assert_eq!(closest("teamsonly", ["TeamsOnly"]), Some("TeamsOnly"));
         assert_eq!(closest("Federated", ["Islands", "SfBOnly"]), None);
+    }
+
+    #[test]
+    fn the_offered_name_is_read_back_from_the_help() {
+        let help = help_for("Islnds", "values", ["Islands", "SfBOnly"]).unwrap();
+        assert_eq!(offered(&help), Some("Islands"));
+        let listing = help_for("Federated", "values", ["Islands", "SfBOnly"]).unwrap();
+        assert_eq!(offered(&listing), None);
     }
 }

@@ -9,6 +9,7 @@ mod diff;
 mod eval;
 mod fmt;
 mod git;
+mod lsp;
 mod table;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +40,7 @@ enum Command {
     Diff(diff::Args),
     Fmt(fmt::Args),
     Completions(completions::Args),
+    Lsp(lsp::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -61,5 +63,6 @@ pub fn run() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Completions(args) => completions::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }

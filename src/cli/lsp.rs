@@ -1,0 +1,32 @@
+//! `coex lsp`: run the language server on standard input and output.
+
+use std::process::ExitCode;
+
+/// Run the language server (LSP 3.17) on stdin/stdout, for editors
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "An editor starts this itself; see docs/EDITORS.md for Neovim, Helix, Zed and VS Code.\n\nThe rule set of an edited file is the `.coex` files in its directory, with unsaved buffers in place of their files."
+)]
+pub struct Args {
+    /// Accepted for editors that pass it; stdio is the only transport
+    #[arg(long)]
+    stdio: bool,
+}
+
+pub fn run(_args: Args) -> ExitCode {
+    let (connection, io_threads) = coex::lsp::Connection::stdio();
+    let served = coex::lsp::run(&connection);
+    // Closing the connection ends the writer thread once it has sent everything.
+    drop(connection);
+    let joined = io_threads.join();
+    match served
+        .map_err(|e| e.to_string())
+        .and(joined.map_err(|e| e.to_string()))
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: the language server stopped: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
