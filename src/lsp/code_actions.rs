@@ -118,8 +118,7 @@ fn fill_gaps(snapshot: &Snapshot, decision_span: Span) -> Fix {
             ast::DecisionItem::Table(t) => Some(t),
             _ => None,
         })
-        .filter(|t| states_every_gap(decision, t, space, gaps))
-        .last()?;
+        .rfind(|t| states_every_gap(decision, t, space, gaps))?;
     let text = snapshot.text(decision_span.file);
     let header = &text[table.header_span.range()];
     let widths = cell_widths(header);

@@ -34,14 +34,13 @@ pub fn hover(snapshot: &Snapshot, file: FileId, offset: usize) -> Option<Hover> 
             .zip(&table.input_columns)
             .find(|(cell, _)| contains(cell.span(), offset as u32));
         match cell {
-            Some((cell, column)) => {
-                if !is_one_value(cell) {
-                    if let Some(text) = covered(model, decision, column, cell) {
-                        parts.push(text);
-                        span = span.or(Some(cell.span()));
-                    }
+            Some((cell, column)) if !is_one_value(cell) => {
+                if let Some(text) = covered(model, decision, column, cell) {
+                    parts.push(text);
+                    span = span.or(Some(cell.span()));
                 }
             }
+            Some(_) => {}
             None if occurrence.is_none() => {
                 parts.push(citation(table, row, number));
                 span = Some(row.span);

@@ -266,7 +266,7 @@ impl Server {
             | References::METHOD
             | DocumentSymbolRequest::METHOD
             | InlayHintRequest::METHOD
-            | CodeActionRequest::METHOD => self.from_snapshot(request, &uri),
+            | CodeActionRequest::METHOD => self.answer_from_snapshot(request, &uri),
             _ => self.send(Response::new_err(
                 request.id,
                 ErrorCode::MethodNotFound as i32,
@@ -300,7 +300,7 @@ impl Server {
 
     /// Answer a request about positions from the snapshot of the document's
     /// current text, or wait for it when it is being compiled.
-    fn from_snapshot(&mut self, request: Request, uri: &Url) {
+    fn answer_from_snapshot(&mut self, request: Request, uri: &Url) {
         let key = Documents::key(uri);
         let snapshot = self.snapshots.get(&key).cloned();
         let compiling = self.latest.get(&key) != snapshot.as_ref().map(|s| &s.generation);
