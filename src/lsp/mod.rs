@@ -98,3 +98,6 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         ..ServerCapabilities::default()
     }
 }
+
+#[cfg(test)]
+mod tests;
