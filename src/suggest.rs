@@ -28,7 +28,9 @@ fn distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// The name a "did you mean" help line of [`help_for`] offers.
+/// The name a "did you mean" help line of [`help_for`] offers (the language
+/// server's quick fix takes it).
+#[cfg(any(feature = "lsp", test))]
 pub fn offered(help: &str) -> Option<&str> {
     help.strip_prefix("did you mean `")?.strip_suffix("`?")
 }
