@@ -477,3 +477,67 @@ fn a_conflict_within_a_table_offers_ordered() {
     assert_eq!(client.diagnostics(&route), Vec::<Value>::new());
     assert!(client.exit().success());
 }
+
+/// Run `coex lsp` on a fixed input; its exit status and stderr.
+fn run_on(input: &[u8]) -> (std::process::ExitStatus, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coex"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start `coex lsp`");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("`coex lsp` did not stop at the end of its input");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("read stderr");
+    (status, stderr)
+}
+
+fn framed(messages: &[Value]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for message in messages {
+        let body = message.to_string();
+        out.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+    }
+    out
+}
+
+#[test]
+fn a_broken_stream_is_an_error_not_a_hang() {
+    let (status, stderr) = run_on(b"garbage\r\n\r\n");
+    assert_eq!(status.code(), Some(1));
+    assert!(stderr.contains("malformed header"), "{stderr}");
+
+    let (status, stderr) = run_on(b"");
+    assert_eq!(status.code(), Some(1));
+    assert!(
+        stderr.contains("closed the connection before `initialize`"),
+        "{stderr}"
+    );
+
+    // LSP: `exit` without `shutdown` first ends the server with status 1.
+    let (status, stderr) = run_on(&framed(&[
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        json!({"jsonrpc": "2.0", "method": "exit"}),
+    ]));
+    assert_eq!(status.code(), Some(1));
+    assert!(stderr.contains("`exit` before `shutdown`"), "{stderr}");
+}

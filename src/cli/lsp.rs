@@ -19,12 +19,15 @@ pub fn run(_args: Args) -> ExitCode {
     // Closing the connection ends the writer thread once it has sent everything.
     drop(connection);
     let joined = io_threads.join();
-    match served
-        .map_err(|e| e.to_string())
-        .and(joined.map_err(|e| e.to_string()))
-    {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    // A broken stream (the reader thread's error) explains a stop best.
+    let error = match (served, joined) {
+        (_, Err(io)) => Some(format!("cannot read the client's messages: {io}")),
+        (Err(e), Ok(())) => Some(e.to_string()),
+        (Ok(()), Ok(())) => None,
+    };
+    match error {
+        None => ExitCode::SUCCESS,
+        Some(e) => {
             eprintln!("error: the language server stopped: {e}");
             ExitCode::FAILURE
         }

@@ -51,7 +51,13 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 /// Serve one client until it sends `shutdown` and `exit` (or hangs up).
 /// An `exit` without a `shutdown` first is an error, as LSP says.
 pub fn run(connection: &Connection) -> Result<(), Error> {
-    let (id, params) = connection.initialize_start()?;
+    let (id, params) = connection.initialize_start().map_err(|e| -> Error {
+        if e.channel_is_disconnected() {
+            "the client closed the connection before `initialize`".into()
+        } else {
+            e.into()
+        }
+    })?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = Encoding::negotiate(
         params

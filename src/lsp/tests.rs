@@ -128,6 +128,13 @@ fn inlay_hints_name_positional_arguments_only() {
     // The second `expect` names its inputs, not its outputs.
     assert_eq!(
         labels,
-        ["sender:", "recipient:", "lands:", "thread:", "lands:", "thread:"]
+        [
+            "sender:",
+            "recipient:",
+            "lands:",
+            "thread:",
+            "lands:",
+            "thread:"
+        ]
     );
 }
