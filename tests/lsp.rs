@@ -541,3 +541,14 @@ fn a_broken_stream_is_an_error_not_a_hang() {
     assert_eq!(status.code(), Some(1));
     assert!(stderr.contains("`exit` before `shutdown`"), "{stderr}");
 }
+
+#[test]
+fn shutdown_and_exit_sent_together_end_the_server_cleanly() {
+    let (status, stderr) = run_on(&framed(&[
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        json!({"jsonrpc": "2.0", "method": "exit"}),
+    ]));
+    assert!(status.success(), "{status}: {stderr}");
+}

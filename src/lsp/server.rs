@@ -72,6 +72,7 @@ impl Server {
 
     pub fn serve(mut self, connection: &Connection) -> Result<(), Error> {
         let results = self.worker.results.clone();
+        let mut shut_down = false;
         loop {
             crossbeam_channel::select! {
                 recv(connection.receiver) -> message => {
@@ -82,14 +83,24 @@ impl Server {
                         std::iter::once(message).chain(connection.receiver.try_iter()).collect();
                     for message in batch {
                         match message {
-                            Message::Request(request) => {
-                                if connection.handle_shutdown(&request)? {
-                                    return Ok(());
-                                }
-                                self.request(request);
+                            Message::Request(request) if request.method == "shutdown" => {
+                                shut_down = true;
+                                self.send(Response::new_ok(request.id, Value::Null));
                             }
+                            Message::Request(request) if shut_down => {
+                                self.send(Response::new_err(
+                                    request.id,
+                                    ErrorCode::InvalidRequest as i32,
+                                    "the server is shutting down".to_string(),
+                                ));
+                            }
+                            Message::Request(request) => self.request(request),
                             Message::Notification(n) if n.method == "exit" => {
-                                return Err("`exit` before `shutdown`".into());
+                                return if shut_down {
+                                    Ok(())
+                                } else {
+                                    Err("`exit` before `shutdown`".into())
+                                };
                             }
                             Message::Notification(n) => self.notification(n),
                             Message::Response(_) => {}

@@ -138,3 +138,71 @@ fn inlay_hints_name_positional_arguments_only() {
         ]
     );
 }
+
+#[test]
+fn edits_queued_before_a_compile_are_compiled_once_as_the_newest_text() {
+    use lsp_server::{Message, Notification, Request, RequestId};
+    use serde_json::{json, Value};
+    let (server, client) = super::Connection::memory();
+    let uri = "untitled:rules.coex";
+    let notification = |method: &str, params: Value| -> Message {
+        Notification::new(method.to_string(), params).into()
+    };
+    let change = |version: i32, text: &str| {
+        notification(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        )
+    };
+    // Everything is queued before the server reads anything.
+    let queued = [
+        Request::new(
+            RequestId::from(1),
+            "initialize".to_string(),
+            json!({"capabilities": {}}),
+        )
+        .into(),
+        notification("initialized", json!({})),
+        notification(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "coex", "version": 1,
+                                    "text": "enum Broken {"}}),
+        ),
+        change(2, "enum StillBroken {"),
+        change(3, RULES),
+    ];
+    for message in queued {
+        client.sender.send(message).unwrap();
+    }
+    let thread = std::thread::spawn(move || super::run(&server).map_err(|e| e.to_string()));
+    let next_published = || loop {
+        let message = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("diagnostics within a minute");
+        if let Message::Notification(n) = message {
+            if n.method == "textDocument/publishDiagnostics" {
+                return n.params;
+            }
+        }
+    };
+    // One compile, of the newest text: the rules are fine.
+    let first = next_published();
+    assert_eq!(first["version"], 3, "{first}");
+    assert_eq!(first["diagnostics"], json!([]));
+    // A later edit is compiled too.
+    client.sender.send(change(4, "enum Broken {")).unwrap();
+    let second = next_published();
+    assert_eq!(second["version"], 4, "{second}");
+    assert_eq!(second["diagnostics"][0]["code"], "E0001");
+    client
+        .sender
+        .send(Request::new(RequestId::from(2), "shutdown".to_string(), Value::Null).into())
+        .unwrap();
+    client
+        .sender
+        .send(notification("exit", Value::Null))
+        .unwrap();
+    thread.join().unwrap().unwrap();
+}
