@@ -109,13 +109,6 @@ impl Documents {
         }
     }
 
-    /// The open documents of a rule set.
-    pub fn members<'a>(&'a self, key: &'a SetKey) -> impl Iterator<Item = &'a Url> + 'a {
-        self.open
-            .keys()
-            .filter(move |uri| &Documents::key(uri) == key)
-    }
-
     /// Read a rule set: its directory's `.coex` files, with open buffers in
     /// place of their files, and open `.coex` buffers not yet saved.
     pub fn rule_set(&self, key: &SetKey) -> Result<RuleSet, LoadError> {
