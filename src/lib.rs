@@ -29,6 +29,8 @@ pub mod eval;
 pub mod format;
 pub mod fs;
 pub mod limits;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod source;
@@ -48,6 +50,9 @@ use source::Sources;
 pub struct Compiled {
     /// The resolved model; `None` when a file does not parse.
     pub model: Option<Model>,
+    /// The syntax tree of every file that parsed (the language server
+    /// finds names and their places in it).
+    pub syntax: Vec<syntax::ast::File>,
     /// Every diagnostic, errors and warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -90,6 +95,7 @@ pub fn compile_with_progress(
     if sources.is_empty() {
         return Compiled {
             model: None,
+            syntax: Vec::new(),
             diagnostics: vec![Diagnostic::global(
                 Code::EmptyRuleSet,
                 "the rule set has no `.coex` files",
@@ -106,7 +112,7 @@ pub fn compile_with_progress(
         }
     }
     if !diagnostics.is_empty() {
-        return finish(None, diagnostics);
+        return finish(None, files, diagnostics);
     }
     let (model, mentions, resolve_errors) = model::resolve(&files);
     diagnostics.extend(resolve_errors);
@@ -121,16 +127,24 @@ pub fn compile_with_progress(
         diagnostics.extend(check::unused(&model, &mentions));
         diagnostics.extend(check::unexemplified(&model, &analyses));
     }
-    finish(Some(model), diagnostics)
+    finish(Some(model), files, diagnostics)
 }
 
-fn finish(model: Option<Model>, mut diagnostics: Vec<Diagnostic>) -> Compiled {
+fn finish(
+    model: Option<Model>,
+    syntax: Vec<syntax::ast::File>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Compiled {
     diagnostics.sort_by_key(|d| {
         d.primary_span()
             .map(|s| (0, s.file, s.start))
             .unwrap_or((1, source::FileId(0), 0))
     });
-    Compiled { model, diagnostics }
+    Compiled {
+        model,
+        syntax,
+        diagnostics,
+    }
 }
 
 /// The rule set shipped in `rules/`, embedded at build time.

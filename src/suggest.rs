@@ -39,6 +39,13 @@ fn distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// The name a "did you mean" help line of [`help_for`] offers (the language
+/// server's quick fix takes it).
+#[cfg(any(feature = "lsp", test))]
+pub fn offered(help: &str) -> Option<&str> {
+    help.strip_prefix("did you mean `")?.strip_suffix("`?")
+}
+
 /// A "help" line offering the closest candidate, or listing the few there are.
 pub fn help_for<'a>(
     name: &str,
@@ -81,5 +88,13 @@ mod tests {
         let near = "a".repeat(LONGEST_COMPARED - 1);
         let typo = format!("{}b", "a".repeat(LONGEST_COMPARED - 2));
         assert_eq!(closest(&near, [typo.as_str()]), Some(typo.as_str()));
+    }
+
+    #[test]
+    fn the_offered_name_is_read_back_from_the_help() {
+        let help = help_for("Islnds", "values", ["Islands", "SfBOnly"]).unwrap();
+        assert_eq!(offered(&help), Some("Islands"));
+        let listing = help_for("Federated", "values", ["Islands", "SfBOnly"]).unwrap();
+        assert_eq!(offered(&listing), None);
     }
 }

@@ -2182,13 +2182,13 @@ pub struct AssignableOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn assignable(homed: Homed, mode: Mode) -> ::core::result::Result<AssignableOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_ASSIGNABLE_ANSWERS[__coex_tables::DECISION_ASSIGNABLE_ENTRIES[(homed as ::core::primitive::usize) * 5 + mode as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`assignable`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn assignable_rule(homed: Homed, mode: Mode) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     assignable(homed, mode)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_ASSIGNABLE_RULES[__coex_tables::DECISION_ASSIGNABLE_RULE_OF[(homed as ::core::primitive::usize) * 5 + mode as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2221,13 +2221,13 @@ pub struct DefaultModeOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn default_mode(homed: Homed) -> ::core::result::Result<DefaultModeOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_DEFAULT_MODE_ANSWERS[__coex_tables::DECISION_DEFAULT_MODE_ENTRIES[homed as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`default_mode`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn default_mode_rule(homed: Homed) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     default_mode(homed)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_DEFAULT_MODE_RULES[__coex_tables::DECISION_DEFAULT_MODE_RULE_OF[homed as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2252,13 +2252,13 @@ pub struct InteropPossibleOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn interop_possible(topology: Topology, originator_client: Client, originator_homed: Homed) -> ::core::result::Result<InteropPossibleOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_INTEROP_POSSIBLE_ANSWERS[__coex_tables::DECISION_INTEROP_POSSIBLE_ENTRIES[((topology as ::core::primitive::usize) * 2 + originator_client as ::core::primitive::usize) * 2 + originator_homed as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`interop_possible`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn interop_possible_rule(topology: Topology, originator_client: Client, originator_homed: Homed) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     interop_possible(topology, originator_client, originator_homed)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_INTEROP_POSSIBLE_RULES[__coex_tables::DECISION_INTEROP_POSSIBLE_RULE_OF[((topology as ::core::primitive::usize) * 2 + originator_client as ::core::primitive::usize) * 2 + originator_homed as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2299,13 +2299,13 @@ pub struct FederationPossibleOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn federation_possible(originator_client: Client, originator_homed: Homed, sfb_federation: FederationConfig, teams_federation: FederationConfig) -> ::core::result::Result<FederationPossibleOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_FEDERATION_POSSIBLE_ANSWERS[__coex_tables::DECISION_FEDERATION_POSSIBLE_ENTRIES[(((originator_client as ::core::primitive::usize) * 2 + originator_homed as ::core::primitive::usize) * 2 + sfb_federation as ::core::primitive::usize) * 2 + teams_federation as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`federation_possible`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn federation_possible_rule(originator_client: Client, originator_homed: Homed, sfb_federation: FederationConfig, teams_federation: FederationConfig) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     federation_possible(originator_client, originator_homed, sfb_federation, teams_federation)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_FEDERATION_POSSIBLE_RULES[__coex_tables::DECISION_FEDERATION_POSSIBLE_RULE_OF[(((originator_client as ::core::primitive::usize) * 2 + originator_homed as ::core::primitive::usize) * 2 + sfb_federation as ::core::primitive::usize) * 2 + teams_federation as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2343,13 +2343,13 @@ pub struct CloudFederationOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn cloud_federation(originator_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<CloudFederationOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_CLOUD_FEDERATION_ANSWERS[__coex_tables::DECISION_CLOUD_FEDERATION_ENTRIES[(originator_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`cloud_federation`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn cloud_federation_rule(originator_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     cloud_federation(originator_cloud, recipient_cloud)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_CLOUD_FEDERATION_RULES[__coex_tables::DECISION_CLOUD_FEDERATION_RULE_OF[(originator_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2369,13 +2369,13 @@ pub struct FederatedMeetingChatOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn federated_meeting_chat(attendee_geography: Geography) -> ::core::result::Result<FederatedMeetingChatOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_FEDERATED_MEETING_CHAT_ANSWERS[__coex_tables::DECISION_FEDERATED_MEETING_CHAT_ENTRIES[attendee_geography as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`federated_meeting_chat`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn federated_meeting_chat_rule(attendee_geography: Geography) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     federated_meeting_chat(attendee_geography)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_FEDERATED_MEETING_CHAT_RULES[__coex_tables::DECISION_FEDERATED_MEETING_CHAT_RULE_OF[attendee_geography as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2395,13 +2395,13 @@ pub struct ModeCapabilityOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn mode_capability(mode: Mode, capability: Capability) -> ::core::result::Result<ModeCapabilityOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_MODE_CAPABILITY_ANSWERS[__coex_tables::DECISION_MODE_CAPABILITY_ENTRIES[(mode as ::core::primitive::usize) * 6 + capability as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`mode_capability`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn mode_capability_rule(mode: Mode, capability: Capability) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     mode_capability(mode, capability)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_MODE_CAPABILITY_RULES[__coex_tables::DECISION_MODE_CAPABILITY_RULE_OF[(mode as ::core::primitive::usize) * 6 + capability as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2424,13 +2424,13 @@ pub struct IslandsIntegrationOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn islands_integration(integration: Integration) -> ::core::result::Result<IslandsIntegrationOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_ISLANDS_INTEGRATION_ANSWERS[__coex_tables::DECISION_ISLANDS_INTEGRATION_ENTRIES[integration as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`islands_integration`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn islands_integration_rule(integration: Integration) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     islands_integration(integration)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_ISLANDS_INTEGRATION_RULES[__coex_tables::DECISION_ISLANDS_INTEGRATION_RULE_OF[integration as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2450,13 +2450,13 @@ pub struct SipTelHandlerOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sip_tel_handler(mode: Mode) -> ::core::result::Result<SipTelHandlerOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_SIP_TEL_HANDLER_ANSWERS[__coex_tables::DECISION_SIP_TEL_HANDLER_ENTRIES[mode as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`sip_tel_handler`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sip_tel_handler_rule(mode: Mode) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     sip_tel_handler(mode)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_SIP_TEL_HANDLER_RULES[__coex_tables::DECISION_SIP_TEL_HANDLER_RULE_OF[mode as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2485,13 +2485,13 @@ pub struct BetterTogetherOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn better_together(mode: Mode, capability: BetterTogether) -> ::core::result::Result<BetterTogetherOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_BETTER_TOGETHER_ANSWERS[__coex_tables::DECISION_BETTER_TOGETHER_ENTRIES[(mode as ::core::primitive::usize) * 3 + capability as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`better_together`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn better_together_rule(mode: Mode, capability: BetterTogether) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     better_together(mode, capability)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_BETTER_TOGETHER_RULES[__coex_tables::DECISION_BETTER_TOGETHER_RULE_OF[(mode as ::core::primitive::usize) * 3 + capability as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2514,13 +2514,13 @@ pub struct TeamsAndChannelsOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_and_channels(mode: Mode, app_setup_policy: AppSetupPolicy) -> ::core::result::Result<TeamsAndChannelsOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_TEAMS_AND_CHANNELS_ANSWERS[__coex_tables::DECISION_TEAMS_AND_CHANNELS_ENTRIES[(mode as ::core::primitive::usize) * 2 + app_setup_policy as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_and_channels`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_and_channels_rule(mode: Mode, app_setup_policy: AppSetupPolicy) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     teams_and_channels(mode, app_setup_policy)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_AND_CHANNELS_RULES[__coex_tables::DECISION_TEAMS_AND_CHANNELS_RULE_OF[(mode as ::core::primitive::usize) * 2 + app_setup_policy as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2542,13 +2542,13 @@ pub struct ContactsCopiedOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn contacts_copied(event: SignInEvent, homed: Homed) -> ::core::result::Result<ContactsCopiedOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_CONTACTS_COPIED_ANSWERS[__coex_tables::DECISION_CONTACTS_COPIED_ENTRIES[(event as ::core::primitive::usize) * 2 + homed as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`contacts_copied`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn contacts_copied_rule(event: SignInEvent, homed: Homed) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     contacts_copied(event, homed)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_CONTACTS_COPIED_RULES[__coex_tables::DECISION_CONTACTS_COPIED_RULE_OF[(event as ::core::primitive::usize) * 2 + homed as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2577,13 +2577,13 @@ pub struct ConversationOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn conversation(sender_mode: Mode, sender_client: Client, sender_homed: Homed, recipient_mode: Mode, scope: Scope, topology: Topology, federation: FederationConfig, sender_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<ConversationOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_CONVERSATION_ANSWERS[__coex_tables::DECISION_CONVERSATION_ENTRIES[((((((((sender_mode as ::core::primitive::usize) * 2 + sender_client as ::core::primitive::usize) * 2 + sender_homed as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize) * 3 + topology as ::core::primitive::usize) * 2 + federation as ::core::primitive::usize) * 6 + sender_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`conversation`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn conversation_rule(sender_mode: Mode, sender_client: Client, sender_homed: Homed, recipient_mode: Mode, scope: Scope, topology: Topology, federation: FederationConfig, sender_cloud: Cloud, recipient_cloud: Cloud) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     conversation(sender_mode, sender_client, sender_homed, recipient_mode, scope, topology, federation, sender_cloud, recipient_cloud)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_CONVERSATION_RULES[__coex_tables::DECISION_CONVERSATION_RULE_OF[((((((((sender_mode as ::core::primitive::usize) * 2 + sender_client as ::core::primitive::usize) * 2 + sender_homed as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize) * 3 + topology as ::core::primitive::usize) * 2 + federation as ::core::primitive::usize) * 6 + sender_cloud as ::core::primitive::usize) * 6 + recipient_cloud as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2619,13 +2619,13 @@ pub struct EscalationOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn escalation(initiator_client: Client, allow_private_meet_now: Switch, sfb_client_build: SfBClientBuild) -> ::core::result::Result<EscalationOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_ESCALATION_ANSWERS[__coex_tables::DECISION_ESCALATION_ENTRIES[((initiator_client as ::core::primitive::usize) * 2 + allow_private_meet_now as ::core::primitive::usize) * 3 + sfb_client_build as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`escalation`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn escalation_rule(initiator_client: Client, allow_private_meet_now: Switch, sfb_client_build: SfBClientBuild) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     escalation(initiator_client, allow_private_meet_now, sfb_client_build)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_ESCALATION_RULES[__coex_tables::DECISION_ESCALATION_RULE_OF[((initiator_client as ::core::primitive::usize) * 2 + allow_private_meet_now as ::core::primitive::usize) * 3 + sfb_client_build as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2646,13 +2646,13 @@ pub struct SfbInteropWindowOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sfb_interop_window(sfb_client_build: SfBClientBuild) -> ::core::result::Result<SfbInteropWindowOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_SFB_INTEROP_WINDOW_ANSWERS[__coex_tables::DECISION_SFB_INTEROP_WINDOW_ENTRIES[sfb_client_build as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`sfb_interop_window`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sfb_interop_window_rule(sfb_client_build: SfBClientBuild) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     sfb_interop_window(sfb_client_build)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_SFB_INTEROP_WINDOW_RULES[__coex_tables::DECISION_SFB_INTEROP_WINDOW_RULE_OF[sfb_client_build as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2676,13 +2676,13 @@ pub struct TeamsEscalationOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_escalation(teams_client: TeamsClientApp, conversation: InteropConversation) -> ::core::result::Result<TeamsEscalationOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_TEAMS_ESCALATION_ANSWERS[__coex_tables::DECISION_TEAMS_ESCALATION_ENTRIES[(teams_client as ::core::primitive::usize) * 2 + conversation as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_escalation`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_escalation_rule(teams_client: TeamsClientApp, conversation: InteropConversation) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     teams_escalation(teams_client, conversation)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_ESCALATION_RULES[__coex_tables::DECISION_TEAMS_ESCALATION_RULE_OF[(teams_client as ::core::primitive::usize) * 2 + conversation as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2716,13 +2716,13 @@ pub struct InteropFeatureOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn interop_feature(feature: InteropFeature, initiator_client: Client) -> ::core::result::Result<InteropFeatureOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_INTEROP_FEATURE_ANSWERS[__coex_tables::DECISION_INTEROP_FEATURE_ENTRIES[(feature as ::core::primitive::usize) * 2 + initiator_client as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`interop_feature`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn interop_feature_rule(feature: InteropFeature, initiator_client: Client) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     interop_feature(feature, initiator_client)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_INTEROP_FEATURE_RULES[__coex_tables::DECISION_INTEROP_FEATURE_RULE_OF[(feature as ::core::primitive::usize) * 2 + initiator_client as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2754,13 +2754,13 @@ pub struct MeetingClientOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn meeting_client(meeting_type: MeetingType, client_installed: Installed, joins_as: JoinAs) -> ::core::result::Result<MeetingClientOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_MEETING_CLIENT_ANSWERS[__coex_tables::DECISION_MEETING_CLIENT_ENTRIES[((meeting_type as ::core::primitive::usize) * 2 + client_installed as ::core::primitive::usize) * 2 + joins_as as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`meeting_client`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn meeting_client_rule(meeting_type: MeetingType, client_installed: Installed, joins_as: JoinAs) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     meeting_client(meeting_type, client_installed, joins_as)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_MEETING_CLIENT_RULES[__coex_tables::DECISION_MEETING_CLIENT_RULE_OF[((meeting_type as ::core::primitive::usize) * 2 + client_installed as ::core::primitive::usize) * 2 + joins_as as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2781,13 +2781,13 @@ pub struct SfbMeetingIdentityOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sfb_meeting_identity(participant_mode: Mode, sfb_account: SfBAccount) -> ::core::result::Result<SfbMeetingIdentityOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_SFB_MEETING_IDENTITY_ANSWERS[__coex_tables::DECISION_SFB_MEETING_IDENTITY_ENTRIES[(participant_mode as ::core::primitive::usize) * 3 + sfb_account as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`sfb_meeting_identity`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sfb_meeting_identity_rule(participant_mode: Mode, sfb_account: SfBAccount) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     sfb_meeting_identity(participant_mode, sfb_account)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_SFB_MEETING_IDENTITY_RULES[__coex_tables::DECISION_SFB_MEETING_IDENTITY_RULE_OF[(participant_mode as ::core::primitive::usize) * 3 + sfb_account as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2821,13 +2821,13 @@ pub struct TeamsOnlySfbAccountOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_only_sfb_account(became_teams_only: TeamsOnlyPath, since: TeamsOnlySince, organization: Topology, meeting_date: MeetingDate) -> ::core::result::Result<TeamsOnlySfbAccountOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_ANSWERS[__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_ENTRIES[(((became_teams_only as ::core::primitive::usize) * 3 + since as ::core::primitive::usize) * 3 + organization as ::core::primitive::usize) * 2 + meeting_date as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_only_sfb_account`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_only_sfb_account_rule(became_teams_only: TeamsOnlyPath, since: TeamsOnlySince, organization: Topology, meeting_date: MeetingDate) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     teams_only_sfb_account(became_teams_only, since, organization, meeting_date)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULES[__coex_tables::DECISION_TEAMS_ONLY_SFB_ACCOUNT_RULE_OF[(((became_teams_only as ::core::primitive::usize) * 3 + since as ::core::primitive::usize) * 3 + organization as ::core::primitive::usize) * 2 + meeting_date as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2850,13 +2850,13 @@ pub struct TeamsMeetingIdentityOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_meeting_identity(teams_account: TeamsAccount, invited: Invitation) -> ::core::result::Result<TeamsMeetingIdentityOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_TEAMS_MEETING_IDENTITY_ANSWERS[__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_ENTRIES[(teams_account as ::core::primitive::usize) * 2 + invited as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_meeting_identity`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_meeting_identity_rule(teams_account: TeamsAccount, invited: Invitation) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     teams_meeting_identity(teams_account, invited)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_RULES[__coex_tables::DECISION_TEAMS_MEETING_IDENTITY_RULE_OF[(teams_account as ::core::primitive::usize) * 2 + invited as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2880,13 +2880,13 @@ pub struct MeetingOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn meeting(organizer_mode: Mode, islands_provider: IslandsProvider) -> ::core::result::Result<MeetingOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_MEETING_ANSWERS[__coex_tables::DECISION_MEETING_ENTRIES[(organizer_mode as ::core::primitive::usize) * 2 + islands_provider as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`meeting`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn meeting_rule(organizer_mode: Mode, islands_provider: IslandsProvider) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     meeting(organizer_mode, islands_provider)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_MEETING_RULES[__coex_tables::DECISION_MEETING_RULE_OF[(organizer_mode as ::core::primitive::usize) * 2 + islands_provider as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2912,13 +2912,13 @@ pub struct OutlookAddinsOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn outlook_addins(organizer_mode: Mode, islands_provider: IslandsProvider) -> ::core::result::Result<OutlookAddinsOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_OUTLOOK_ADDINS_ANSWERS[__coex_tables::DECISION_OUTLOOK_ADDINS_ENTRIES[(organizer_mode as ::core::primitive::usize) * 2 + islands_provider as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`outlook_addins`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn outlook_addins_rule(organizer_mode: Mode, islands_provider: IslandsProvider) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     outlook_addins(organizer_mode, islands_provider)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_OUTLOOK_ADDINS_RULES[__coex_tables::DECISION_OUTLOOK_ADDINS_RULE_OF[(organizer_mode as ::core::primitive::usize) * 2 + islands_provider as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2941,13 +2941,13 @@ pub struct PresenceOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn presence(publisher_mode: Mode, watcher_client: Client, scope: Scope) -> ::core::result::Result<PresenceOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_PRESENCE_ANSWERS[__coex_tables::DECISION_PRESENCE_ENTRIES[((publisher_mode as ::core::primitive::usize) * 2 + watcher_client as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`presence`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn presence_rule(publisher_mode: Mode, watcher_client: Client, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     presence(publisher_mode, watcher_client, scope)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_PRESENCE_RULES[__coex_tables::DECISION_PRESENCE_RULE_OF[((publisher_mode as ::core::primitive::usize) * 2 + watcher_client as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
@@ -2973,13 +2973,13 @@ pub struct ThreadPresenceOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn thread_presence(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<ThreadPresenceOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_THREAD_PRESENCE_ANSWERS[__coex_tables::DECISION_THREAD_PRESENCE_ENTRIES[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`thread_presence`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn thread_presence_rule(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     thread_presence(thread_to, recipient_mode_when_created, recipient_mode, scope)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_THREAD_PRESENCE_RULES[__coex_tables::DECISION_THREAD_PRESENCE_RULE_OF[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
@@ -3002,13 +3002,13 @@ pub struct RouteOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn route(sender_mode: Mode, sender_client: Client, sender_homed: Homed, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<RouteOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_ROUTE_ANSWERS[__coex_tables::DECISION_ROUTE_ENTRIES[((((sender_mode as ::core::primitive::usize) * 2 + sender_client as ::core::primitive::usize) * 2 + sender_homed as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`route`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn route_rule(sender_mode: Mode, sender_client: Client, sender_homed: Homed, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     route(sender_mode, sender_client, sender_homed, recipient_mode, scope)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_ROUTE_RULES[__coex_tables::DECISION_ROUTE_RULE_OF[((((sender_mode as ::core::primitive::usize) * 2 + sender_client as ::core::primitive::usize) * 2 + sender_homed as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
@@ -3036,13 +3036,13 @@ pub struct TeamsThreadOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_thread(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<TeamsThreadOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_TEAMS_THREAD_ANSWERS[__coex_tables::DECISION_TEAMS_THREAD_ENTRIES[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`teams_thread`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn teams_thread_rule(thread_to: Client, recipient_mode_when_created: Mode, recipient_mode: Mode, scope: Scope) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     teams_thread(thread_to, recipient_mode_when_created, recipient_mode, scope)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_TEAMS_THREAD_RULES[__coex_tables::DECISION_TEAMS_THREAD_RULE_OF[(((thread_to as ::core::primitive::usize) * 5 + recipient_mode_when_created as ::core::primitive::usize) * 5 + recipient_mode as ::core::primitive::usize) * 2 + scope as ::core::primitive::usize] as ::core::primitive::usize])
@@ -3065,13 +3065,13 @@ pub struct SfbThreadOutput {
 ///
 /// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason.
 #[inline]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sfb_thread(sip_session: SipSession, thread_to: Client, remote_mode: Mode) -> ::core::result::Result<SfbThreadOutput, ::coex_runtime::Impossible> {
     __coex_tables::DECISION_SFB_THREAD_ANSWERS[__coex_tables::DECISION_SFB_THREAD_ENTRIES[((sip_session as ::core::primitive::usize) * 2 + thread_to as ::core::primitive::usize) * 5 + remote_mode as ::core::primitive::usize] as ::core::primitive::usize]
 }
 
 /// The row that decides [`sfb_thread`] for this input: file, line, table and `source` citation.
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn sfb_thread_rule(sip_session: SipSession, thread_to: Client, remote_mode: Mode) -> ::core::result::Result<&'static ::coex_runtime::Rule, ::coex_runtime::Impossible> {
     sfb_thread(sip_session, thread_to, remote_mode)?;
     ::core::result::Result::Ok(&__coex_tables::DECISION_SFB_THREAD_RULES[__coex_tables::DECISION_SFB_THREAD_RULE_OF[((sip_session as ::core::primitive::usize) * 2 + thread_to as ::core::primitive::usize) * 5 + remote_mode as ::core::primitive::usize] as ::core::primitive::usize])

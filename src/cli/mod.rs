@@ -19,6 +19,7 @@ mod eval;
 mod explain;
 mod fmt;
 mod git;
+mod lsp;
 mod schema;
 mod table;
 mod write;
@@ -65,6 +66,7 @@ enum Command {
     Explain(explain::Args),
     Schema(schema::Args),
     Completions(completions::Args),
+    Lsp(lsp::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -91,5 +93,6 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }

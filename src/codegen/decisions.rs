@@ -116,7 +116,10 @@ fn lookup_fn(
         out,
         "/// One table lookup. An input an `impossible` constraint excludes is an `Err` carrying its reason."
     )?;
-    writeln!(out, "#[inline]\n#[allow(non_snake_case)]")?;
+    writeln!(
+        out,
+        "#[inline]\n#[allow(non_snake_case, clippy::too_many_arguments)]"
+    )?;
     writeln!(
         out,
         "pub fn {}({}) -> ::core::result::Result<{}, {RUNTIME}::Impossible> {{",
@@ -143,7 +146,7 @@ fn rule_lookup_fn(
         "\n/// The row that decides [`{}`] for this input: file, line, table and `source` citation.",
         ident(&decision.name)
     )?;
-    writeln!(out, "#[allow(non_snake_case)]")?;
+    writeln!(out, "#[allow(non_snake_case, clippy::too_many_arguments)]")?;
     writeln!(
         out,
         "pub fn {}({}) -> ::core::result::Result<&'static {RUNTIME}::Rule, {RUNTIME}::Impossible> {{",
@@ -170,7 +173,10 @@ fn phf_lookup_fn(
         ident(&decision.name)
     )?;
     writeln!(out, "/// the alternative the benchmark measures.")?;
-    writeln!(out, "#[doc(hidden)]\n#[allow(non_snake_case)]")?;
+    writeln!(
+        out,
+        "#[doc(hidden)]\n#[allow(non_snake_case, clippy::too_many_arguments)]"
+    )?;
     writeln!(
         out,
         "pub fn {}_via_phf({}) -> ::core::result::Result<{}, {RUNTIME}::Impossible> {{",
