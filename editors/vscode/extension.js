@@ -9,6 +9,9 @@ const { LanguageClient } = require('vscode-languageclient/node');
 /** @type {LanguageClient | undefined} */
 let client;
 
+/** @type {vscode.FileSystemWatcher | undefined} */
+let ruleFiles;
+
 /**
  * How to start the server. No `transport` on purpose: with one, the client
  * would append `--stdio` to the arguments, which `coex lsp` does not take.
@@ -28,7 +31,7 @@ function clientOptions() {
     synchronize: {
       // The rule set is every `.coex` file of a directory: the server hears
       // when one is created, changed or deleted outside the editor.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.coex'),
+      fileEvents: ruleFiles,
     },
   };
 }
@@ -61,7 +64,9 @@ async function restartClient() {
 
 /** @param {vscode.ExtensionContext} context */
 async function activate(context) {
+  ruleFiles = vscode.workspace.createFileSystemWatcher('**/*.coex');
   context.subscriptions.push(
+    ruleFiles,
     vscode.commands.registerCommand('coex.restartServer', restartClient),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('coex.path')) restartClient();

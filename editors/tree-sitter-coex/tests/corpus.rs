@@ -33,7 +33,12 @@ fn cases(text: &str, file: &Path) -> Vec<Case> {
             i += 1;
             continue;
         }
-        assert!(is_rule(lines[i], '='), "{}:{}: expected a `===` header line", file.display(), i + 1);
+        assert!(
+            is_rule(lines[i], '='),
+            "{}:{}: expected a `===` header line",
+            file.display(),
+            i + 1
+        );
         let name = lines[i + 1].to_string();
         let mut error = false;
         i += 2;
@@ -76,7 +81,11 @@ fn pretty(sexp: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     let mut pending_field = false;
-    for token in sexp.replace('(', " ( ").replace(')', " ) ").split_whitespace() {
+    for token in sexp
+        .replace('(', " ( ")
+        .replace(')', " ) ")
+        .split_whitespace()
+    {
         match token {
             "(" => {
                 if !pending_field {
@@ -161,7 +170,8 @@ fn corpus() {
     for file in corpus_files() {
         let text = std::fs::read_to_string(&file).expect("a corpus file");
         if update {
-            std::fs::write(&file, updated(&text, &file, &mut parser)).expect("write the corpus file");
+            std::fs::write(&file, updated(&text, &file, &mut parser))
+                .expect("write the corpus file");
             continue;
         }
         for case in cases(&text, &file) {
@@ -190,13 +200,19 @@ fn corpus() {
         }
     }
     assert!(update || count > 0, "no corpus tests found");
-    assert!(failures.is_empty(), "{} of {count} corpus tests failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} corpus tests failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
     println!("{count} corpus tests passed");
 }
 
 #[test]
 fn normalize_and_pretty_agree() {
-    let sexp = "(source_file (enum_declaration name: (identifier) (enum_value name: (identifier))))";
+    let sexp =
+        "(source_file (enum_declaration name: (identifier) (enum_value name: (identifier))))";
     let laid_out = pretty(sexp);
     assert_eq!(
         laid_out,

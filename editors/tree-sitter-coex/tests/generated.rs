@@ -32,7 +32,10 @@ const GENERATED: &[&str] = &[
 fn src_is_what_grammar_js_generates() {
     let node = Command::new("node").arg("--version").output();
     if !node.is_ok_and(|out| out.status.success()) {
-        assert!(std::env::var_os("CI").is_none(), "generating the parser needs Node.js");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "generating the parser needs Node.js"
+        );
         println!("notice: skipped: generating the parser from grammar.js needs Node.js");
         return;
     }
@@ -55,7 +58,11 @@ fn src_is_what_grammar_js_generates() {
     )
     .unwrap_or_else(|e| panic!("tree-sitter generate: {e}"));
     let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    assert!(warnings.is_empty(), "the grammar has warnings:\n{}", warnings.join("\n"));
+    assert!(
+        warnings.is_empty(),
+        "the grammar has warnings:\n{}",
+        warnings.join("\n")
+    );
 
     let update = std::env::var_os("UPDATE_GENERATED").is_some();
     let mut stale = Vec::new();

@@ -12,7 +12,8 @@ use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator};
 /// names of the captures it got, in query order.
 fn captures(text: &str) -> BTreeMap<(usize, usize), (String, Vec<String>)> {
     let language = tree_sitter_coex::LANGUAGE.into();
-    let query = Query::new(&language, tree_sitter_coex::HIGHLIGHTS_QUERY).expect("highlights.scm compiles");
+    let query =
+        Query::new(&language, tree_sitter_coex::HIGHLIGHTS_QUERY).expect("highlights.scm compiles");
     let mut parser = Parser::new();
     parser.set_language(&language).expect("the coex grammar");
     let tree = parser.parse(text, None).expect("a tree");
@@ -34,8 +35,16 @@ fn captures(text: &str) -> BTreeMap<(usize, usize), (String, Vec<String>)> {
 /// The capture of the `nth` (0-based) captured node whose text is `word`.
 fn capture_of(text: &str, word: &str, nth: usize) -> String {
     let all = captures(text);
-    let hits: Vec<&Vec<String>> = all.values().filter(|(t, _)| t == word).map(|(_, names)| names).collect();
-    assert!(hits.len() > nth, "`{word}` is captured {} times", hits.len());
+    let hits: Vec<&Vec<String>> = all
+        .values()
+        .filter(|(t, _)| t == word)
+        .map(|(_, names)| names)
+        .collect();
+    assert!(
+        hits.len() > nth,
+        "`{word}` is captured {} times",
+        hits.len()
+    );
     hits[nth].join(" ")
 }
 
@@ -141,7 +150,10 @@ fn every_name_keyword_and_operator_of_the_rules_is_captured_once() {
         let captured = captures(&text);
         for ((start, end), (word, names)) in &captured {
             if names.len() > 1 {
-                problems.push(format!("{}: `{word}` at {start}..{end} captured as {names:?}", file.display()));
+                problems.push(format!(
+                    "{}: `{word}` at {start}..{end} captured as {names:?}",
+                    file.display()
+                ));
             }
         }
         // Every leaf but string contents (inside a captured string) is captured.
@@ -163,7 +175,9 @@ fn every_name_keyword_and_operator_of_the_rules_is_captured_once() {
             }
         }
         for leaf in leaves {
-            let inside_string = leaf.parent().is_some_and(|parent| parent.kind() == "string");
+            let inside_string = leaf
+                .parent()
+                .is_some_and(|parent| parent.kind() == "string");
             if !inside_string && !captured.contains_key(&(leaf.start_byte(), leaf.end_byte())) {
                 let at = leaf.start_position();
                 problems.push(format!(
