@@ -49,7 +49,9 @@ fuzz_target!(|case: DiffCase| {
         }
         let differing = inputs_of(old_model, o)
             .iter()
-            .filter(|input| answer_by_name(old_model, o, input) != answer_by_name(new_model, n, input))
+            .filter(|input| {
+                answer_by_name(old_model, o, input) != answer_by_name(new_model, n, input)
+            })
             .count() as u128;
         let counted: u128 = d
             .changes

@@ -17,7 +17,10 @@ fn evaluator() -> &'static Evaluator<'static> {
     EVALUATOR.get_or_init(|| {
         let sources: &'static _ = Box::leak(Box::new(coex::shipped::sources()));
         let compiled = coex::compile(sources);
-        let model = compiled.valid_model().expect("the shipped rules check").clone();
+        let model = compiled
+            .valid_model()
+            .expect("the shipped rules check")
+            .clone();
         Evaluator::new(Box::leak(Box::new(model)), sources)
     })
 }
@@ -25,7 +28,15 @@ fn evaluator() -> &'static Evaluator<'static> {
 fn show(result: Result<Answer<'_>, EvalError>) {
     match result {
         Ok(answer) => {
-            assert_eq!(answer.inputs.len(), evaluator().model().decision_named(answer.decision).unwrap().inputs.len());
+            assert_eq!(
+                answer.inputs.len(),
+                evaluator()
+                    .model()
+                    .decision_named(answer.decision)
+                    .unwrap()
+                    .inputs
+                    .len()
+            );
             serde_json::to_string(&answer).expect("an answer serializes");
         }
         Err(error) => {

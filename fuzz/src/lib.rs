@@ -32,8 +32,24 @@ const MAX_LIST: usize = 3;
 /// different enums share names, as `Teams` does in the shipped rules).
 const ENUM_NAMES: [&str; MAX_ENUMS] = ["Mode", "Client", "Scope", "Landing"];
 const VALUE_NAMES: [&str; 9] = [
-    "Teams", "SfB", "Islands", "Online", "OnPrem", "None", "InTenant", "Federated", "Both",
+    "Teams",
+    "SfB",
+    "Islands",
+    "Online",
+    "OnPrem",
+    "None",
+    "InTenant",
+    "Federated",
+    "Both",
 ];
+/// Rarely (a name byte of 240 or more), an enum or decision takes one of
+/// these names instead: names that differ only in case or underscores,
+/// Rust keywords and the names of Rust's own types, which the generated code
+/// must keep apart or `coex` must refuse.
+const ODD_ENUM_NAMES: [&str; 8] = [
+    "mode", "Result", "Option", "Foo_Bar", "FooBar", "u8", "Self", "str",
+];
+const ODD_DECISION_NAMES: [&str; 8] = ["D0", "D1", "type", "Route", "route", "fn", "r", "R"];
 /// Where an index of 255 points: a name the rule set does not declare.
 const UNKNOWN: &str = "Nowhere";
 
@@ -49,6 +65,7 @@ pub struct RuleSet {
 
 #[derive(Arbitrary, Debug, Clone)]
 pub struct EnumSpec {
+    pub name: u8,
     /// 1 + this modulo [`MAX_VALUES`] values.
     pub values: u8,
     pub aliases: Vec<(u8, u8)>,
@@ -65,6 +82,7 @@ pub struct SetSpec {
 
 #[derive(Arbitrary, Debug, Clone)]
 pub struct DecisionSpec {
+    pub name: u8,
     /// Each input's enum.
     pub inputs: Vec<u8>,
     /// Each output's enum.
@@ -144,7 +162,21 @@ impl RuleSet {
     }
 
     fn enum_name(&self, index: u8) -> &'static str {
-        pick(index, self.enum_count()).map_or(UNKNOWN, |e| ENUM_NAMES[e])
+        pick(index, self.enum_count()).map_or(UNKNOWN, |e| self.name_of_enum(e))
+    }
+
+    fn name_of_enum(&self, e: usize) -> &'static str {
+        match self.enums[e].name {
+            n if n >= 240 => ODD_ENUM_NAMES[n as usize % ODD_ENUM_NAMES.len()],
+            _ => ENUM_NAMES[e],
+        }
+    }
+
+    fn name_of_decision(&self, index: usize) -> String {
+        match self.decisions[index].name {
+            n if n >= 240 => ODD_DECISION_NAMES[n as usize % ODD_DECISION_NAMES.len()].to_string(),
+            _ => format!("d{index}"),
+        }
     }
 
     /// A value (or, for a cell, set) name of enum `e`.
@@ -255,7 +287,7 @@ impl RuleSet {
             })
             .collect();
         let doc = if spec.doc { "/// An enum.\n" } else { "" };
-        let name = ENUM_NAMES[e];
+        let name = self.name_of_enum(e);
         if spec.one_line {
             format!("{doc}enum {name} {{ {} }}\n", values.join(", "))
         } else {
@@ -294,7 +326,11 @@ impl RuleSet {
         } else {
             format!("({})", results.join(", "))
         };
-        let mut out = format!("decision d{index}({}) -> {results} {{\n", params.join(", "));
+        let mut out = format!(
+            "decision {}({}) -> {results} {{\n",
+            self.name_of_decision(index),
+            params.join(", ")
+        );
         for c in d.constraints.iter().take(MAX_CONSTRAINTS) {
             let terms: Vec<String> = c
                 .terms
@@ -355,11 +391,20 @@ impl RuleSet {
                 let values: Vec<String> = (0..shown_outputs)
                     .map(|o| {
                         let e = self.enum_of(outputs[o]);
-                        format!(" {} ", self.value(e, row.outputs.get(o).copied().unwrap_or(0)))
+                        format!(
+                            " {} ",
+                            self.value(e, row.outputs.get(o).copied().unwrap_or(0))
+                        )
                     })
                     .collect();
                 let source = if row.source { " source \"row\"" } else { "" };
-                writeln!(out, "    |{}||{}|{source}", cells.join("|"), values.join("|")).unwrap();
+                writeln!(
+                    out,
+                    "    |{}||{}|{source}",
+                    cells.join("|"),
+                    values.join("|")
+                )
+                .unwrap();
             }
         }
         for x in d.expects.iter().take(MAX_EXPECTS) {
@@ -406,7 +451,11 @@ impl RuleSet {
                 }
             }
         };
-        format!("expect d{index}({}) == {expected}", args.join(", "))
+        format!(
+            "expect {}({}) == {expected}",
+            self.name_of_decision(index),
+            args.join(", ")
+        )
     }
 }
 
