@@ -64,7 +64,10 @@ pub fn run(args: Args) -> ExitCode {
         Format::Text => {
             common::print_diagnostics(&sources, &compiled.diagnostics);
             if let Some((model, coverage)) = &coverage {
-                print!("{}", check::coverage_report(model, &sources, coverage));
+                if let Err(code) = common::print(check::coverage_report(model, &sources, coverage))
+                {
+                    return code;
+                }
             }
             let decisions = compiled.model.as_ref().map_or(0, |m| m.decisions.len());
             let examples = compiled.model.as_ref().map_or(0, |m| m.examples.len());
@@ -83,7 +86,7 @@ pub fn run(args: Args) -> ExitCode {
                 );
             }
             if errors == 0 && warnings > 0 && args.deny_warnings {
-                eprintln!(
+                report!(
                     "error: {} denied by `--deny-warnings`",
                     plural(warnings as u64, "warning", "warnings")
                 );

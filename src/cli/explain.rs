@@ -1,7 +1,7 @@
 //! `coex explain`: the long explanation of a diagnostic code, as
 //! `rustc --explain` gives it, or (without a code) the list of codes.
 
-use super::common::EXIT_USAGE;
+use super::common::{self, EXIT_USAGE};
 use coex::diagnostic::{Code, Severity};
 use std::process::ExitCode;
 
@@ -20,16 +20,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let Some(text) = args.code else {
-        print!("{}", list());
-        return ExitCode::SUCCESS;
+        return common::print(list()).err().unwrap_or(ExitCode::SUCCESS);
     };
     match Code::parse(&text) {
-        Some(code) => {
-            print!("{}", explanation(code));
-            ExitCode::SUCCESS
-        }
+        Some(code) => common::print(explanation(code))
+            .err()
+            .unwrap_or(ExitCode::SUCCESS),
         None => {
-            eprintln!(
+            report!(
                 "error: `{}` is not a diagnostic code\n  = help: valid codes are {}\n  = help: `coex explain` lists them with what they mean",
                 text.trim(),
                 Code::ALL

@@ -33,6 +33,8 @@ enum Outcome {
     Failed,
     /// Could not be read or written: reported.
     Io,
+    /// Standard output went away or failed: stop with this status.
+    Stopped(ExitCode),
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -76,6 +78,7 @@ pub fn run(args: Args) -> ExitCode {
             Outcome::Changed => changed += 1,
             Outcome::Failed => failed += 1,
             Outcome::Io => io_error = true,
+            Outcome::Stopped(code) => return code,
         }
     }
 
@@ -134,11 +137,10 @@ fn format_one(path: &Path, check: bool) -> Outcome {
         return Outcome::Failed;
     }
     if check {
-        print!(
-            "{}",
-            unified_diff(&path.display().to_string(), text, &formatted)
-        );
-        return Outcome::Changed;
+        return match common::print(unified_diff(&path.display().to_string(), text, &formatted)) {
+            Ok(()) => Outcome::Changed,
+            Err(code) => Outcome::Stopped(code),
+        };
     }
     if let Err(e) = write::write_file(path, output.as_bytes()) {
         report!("error: cannot write `{}`: {e}", path.display());

@@ -28,7 +28,7 @@ pub fn run(_args: Args) -> ExitCode {
     match error {
         None => ExitCode::SUCCESS,
         Some(e) => {
-            eprintln!("error: the language server stopped: {e}");
+            report!("error: the language server stopped: {e}");
             ExitCode::FAILURE
         }
     }

@@ -2,7 +2,7 @@
 //! from the types that write it (so it cannot fall behind them). The same
 //! schemas are checked in under `docs/schema/`.
 
-use super::{diff, eval};
+use super::{common, diff, eval};
 use coex::diagnostic::json::VERSION;
 use std::process::ExitCode;
 
@@ -33,8 +33,9 @@ pub enum Output {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    println!("{}", text(args.output));
-    ExitCode::SUCCESS
+    common::print(format!("{}\n", text(args.output)))
+        .err()
+        .unwrap_or(ExitCode::SUCCESS)
 }
 
 /// The schema as pretty-printed JSON.
