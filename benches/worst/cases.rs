@@ -22,11 +22,13 @@ impl Random {
 }
 
 fn header(values: usize, outcomes: usize) -> String {
-    let mut text = String::from("enum V {");
+    // One value per line: a wide enum on one line would pass the line-length
+    // limit before the value limit.
+    let mut text = String::from("enum V {\n");
     for v in 0..values {
-        text.push_str(&format!(" V{v},"));
+        text.push_str(&format!("    V{v}\n"));
     }
-    text.push_str(" }\nenum Out {");
+    text.push_str("}\nenum Out {");
     for o in 0..outcomes {
         text.push_str(&format!(" O{o},"));
     }
