@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|rules: RuleSet| {
     let sources = rules.sources();
-    if let Ok(rust) = coex::generate(&sources, "fuzz") {
+    if let Ok(rust) = coex::generate(&sources, "fuzz", &coex::codegen::Options::default()) {
         if let Err(e) = syn::parse_file(&rust) {
             panic!("the generated code is not Rust: {e}\n{rust}");
         }

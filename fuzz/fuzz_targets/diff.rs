@@ -15,13 +15,8 @@ fuzz_target!(|case: DiffCase| {
     let new_sources = case.new_rules().sources();
     let old_compiled = coex::compile(&old_sources);
     let new_compiled = coex::compile(&new_sources);
-    let comparable = |c: &coex::Compiled| {
-        c.model.is_some() && coex::diagnostic::blocking(&c.diagnostics).is_empty()
-    };
-    if !comparable(&old_compiled) || !comparable(&new_compiled) {
-        return;
-    }
-    let (Some(old_model), Some(new_model)) = (&old_compiled.model, &new_compiled.model) else {
+    let (Some(old_model), Some(new_model)) = (old_compiled.checked(), new_compiled.checked())
+    else {
         return;
     };
     let old = Side {
@@ -44,13 +39,14 @@ fuzz_target!(|case: DiffCase| {
         ) else {
             continue;
         };
-        if shape(old_model, o) != shape(new_model, n) {
+        if shape(old_model.model(), o) != shape(new_model.model(), n) {
             continue;
         }
-        let differing = inputs_of(old_model, o)
+        let differing = inputs_of(old_model.model(), o)
             .iter()
             .filter(|input| {
-                answer_by_name(old_model, o, input) != answer_by_name(new_model, n, input)
+                answer_by_name(old_model.model(), o, input)
+                    != answer_by_name(new_model.model(), n, input)
             })
             .count() as u128;
         let counted: u128 = d

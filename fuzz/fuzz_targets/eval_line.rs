@@ -16,12 +16,9 @@ fn evaluator() -> &'static Evaluator<'static> {
     static EVALUATOR: OnceLock<Evaluator<'static>> = OnceLock::new();
     EVALUATOR.get_or_init(|| {
         let sources: &'static _ = Box::leak(Box::new(coex::shipped::sources()));
-        let compiled = coex::compile(sources);
-        let model = compiled
-            .valid_model()
-            .expect("the shipped rules check")
-            .clone();
-        Evaluator::new(Box::leak(Box::new(model)), sources)
+        let compiled: &'static coex::Compiled = Box::leak(Box::new(coex::compile(sources)));
+        let model = compiled.valid_model().expect("the shipped rules check");
+        Evaluator::new(model, sources)
     })
 }
 

@@ -11,7 +11,7 @@
 //! resolution errors are reached too, but rarely).
 
 use arbitrary::Arbitrary;
-use coex::model::{Answer, Model, ValueId};
+use coex::model::{Answer, CheckedModel, Model, ValueId};
 use coex::source::Sources;
 use std::fmt::Write;
 
@@ -487,8 +487,9 @@ pub fn inputs_of(model: &Model, decision: usize) -> Vec<Vec<ValueId>> {
 /// exactly once (a row, or an `impossible` constraint), and the lookup
 /// table the evaluator (and the generated code) uses agrees with reading
 /// the rows.
-pub fn assert_checked_model_decides_everything(model: &Model, sources: &Sources) {
-    let evaluator = coex::eval::Evaluator::new(model, sources);
+pub fn assert_checked_model_decides_everything(checked: CheckedModel<'_>, sources: &Sources) {
+    let model = checked.model();
+    let evaluator = coex::eval::Evaluator::new(checked, sources);
     for (index, decision) in model.decisions.iter().enumerate() {
         for input in inputs_of(model, index) {
             let by_rows = decision.evaluate(&input);
