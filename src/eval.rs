@@ -16,7 +16,6 @@ use std::sync::OnceLock;
 /// A rule set ready to answer questions.
 pub struct Evaluator<'m> {
     checked: CheckedModel<'m>,
-    model: &'m Model,
     sources: &'m Sources,
     by_name: HashMap<String, usize>,
     decisions: Vec<Prepared>,
@@ -191,7 +190,6 @@ impl<'m> Evaluator<'m> {
             .collect();
         Evaluator {
             checked,
-            model,
             sources,
             by_name: model
                 .decisions
@@ -204,18 +202,22 @@ impl<'m> Evaluator<'m> {
     }
 
     pub fn model(&self) -> &Model {
-        self.model
+        self.checked.model()
     }
 
     fn decision(&self, name: &str) -> Result<(usize, &Decision), EvalError> {
         match self.by_name.get(&name.to_ascii_lowercase()) {
-            Some(&i) => Ok((i, &self.model.decisions[i])),
+            Some(&i) => Ok((i, &self.checked.model().decisions[i])),
             None => Err(EvalError::UnknownDecision {
                 decision: name.to_string(),
                 help: suggest::help_for(
                     name,
                     "decisions",
-                    self.model.decisions.iter().map(|d| d.name.as_str()),
+                    self.checked
+                        .model()
+                        .decisions
+                        .iter()
+                        .map(|d| d.name.as_str()),
                 ),
             }),
         }
@@ -292,13 +294,14 @@ impl<'m> Evaluator<'m> {
 
     fn value(&self, d: &Decision, position: usize, value: &str) -> Result<ValueId, EvalError> {
         let column = &d.inputs[position];
-        self.model
+        self.checked
+            .model()
             .find_value(column.enum_id, value)
             .ok_or_else(|| EvalError::UnknownValue {
                 decision: d.name.clone(),
                 input: column.name.clone(),
                 value: value.to_string(),
-                expected: self.model.enums[column.enum_id]
+                expected: self.checked.model().enums[column.enum_id]
                     .values
                     .iter()
                     .map(|v| v.name.clone())
@@ -308,13 +311,13 @@ impl<'m> Evaluator<'m> {
 
     /// Answer one input given as value ids.
     pub fn answer(&self, index: usize, input: &[ValueId]) -> Result<Answer<'_>, EvalError> {
-        let d = &self.model.decisions[index];
+        let d = &self.checked.model().decisions[index];
         let prepared = &self.decisions[index];
         let table = prepared
             .table
             .get_or_init(|| tables::build_decision(self.checked, self.sources, index));
         let entry = table.lookup(input);
-        let model = self.model;
+        let model = self.checked.model();
         let named = |columns: &'m [crate::model::Column], values: &[ValueId]| {
             columns
                 .iter()
