@@ -43,6 +43,79 @@
 //! rule tables written from documents are far from that, and there is no
 //! budget here that gives up and guesses.
 //!
+//! # A worked example
+//!
+//! Two inputs, `mode` (0 = Islands, 1 = SfBOnly, 2 = TeamsOnly) and
+//! `client` (0 = Teams, 1 = SfB): six inputs. Three unordered rows of one
+//! table, each a cube (the values it allows per column) with an outcome:
+//!
+//! ```text
+//! row | mode               | client || outcome
+//!   0 | Islands            | *      || A
+//!   1 | SfBOnly, TeamsOnly | SfB    || B
+//!   2 | TeamsOnly          | *      || C
+//! ```
+//!
+//! The walk starts from the whole cube `{I,S,T} × {Teams,SfB}` with all
+//! three rows active. Every row is narrower than the cube in `mode`, only
+//! row 1 in `client`, so it splits `mode`. Row 0 separates `{I}` from
+//! `{S,T}`, row 1 the same, row 2 `{T}` from `{I,S}`: the classes are
+//! `{I}`, `{S}` and `{T}`.
+//!
+//! - `{I} × *`: only row 0 is active, and it allows the whole cube: a
+//!   **region** decided by row 0 (two inputs at once).
+//! - `{S} × *`: only row 1, narrower in `client`; split it. `{S} × {Teams}`
+//!   has no active row: a **gap** of one input; `{S} × {SfB}` is a region
+//!   decided by row 1.
+//! - `{T} × *`: rows 1 and 2; row 1 is narrower in `client`, split it.
+//!   `{T} × {Teams}` is decided by row 2 alone; `{T} × {SfB}` by rows 1 and
+//!   2, whose outcomes differ: a **conflict**, witnessed by `(TeamsOnly,
+//!   SfB)`.
+//!
+//! Five regions, disjoint, covering the six inputs; the verdicts are read
+//! off them. The same, run:
+//!
+//! ```
+//! use coex::analysis::{analyze, partition, Problem, Region, Row, Space};
+//!
+//! let space = Space::new(vec![3, 2]);
+//! let row = |mode: &[u32], client: &[u32], outcome| Row {
+//!     cube: space.cube([mode.to_vec(), client.to_vec()]),
+//!     group: 0,
+//!     outcome,
+//! };
+//! let problem = Problem {
+//!     rows: vec![row(&[0], &[0, 1], 0), row(&[1, 2], &[1], 1), row(&[2], &[0, 1], 2)],
+//!     space: space.clone(),
+//!     ordered: vec![false],
+//!     impossible: vec![],
+//! };
+//!
+//! let mut regions = Vec::new();
+//! partition(&problem, |cube, region| {
+//!     let values = |column| problem.space.values(cube, column).collect::<Vec<_>>();
+//!     if let Region::Possible { effective, .. } = region {
+//!         regions.push((values(0), values(1), effective.to_vec()));
+//!     }
+//! });
+//! assert_eq!(
+//!     regions,
+//!     [
+//!         (vec![0], vec![0, 1], vec![0]), // Islands, any client: row 0
+//!         (vec![1], vec![0], vec![]),     // SfBOnly, Teams: a gap
+//!         (vec![1], vec![1], vec![1]),    // SfBOnly, SfB: row 1
+//!         (vec![2], vec![0], vec![2]),    // TeamsOnly, Teams: row 2
+//!         (vec![2], vec![1], vec![1, 2]), // TeamsOnly, SfB: rows 1 and 2
+//!     ]
+//! );
+//!
+//! let analysis = analyze(&problem);
+//! assert_eq!(analysis.gap_inputs, 1);
+//! assert_eq!(space.first_point(&analysis.gaps[0]), [1, 0]);
+//! let conflict = &analysis.conflicts[0];
+//! assert_eq!((conflict.first, conflict.second, &conflict.witness[..]), (1, 2, &[2, 1][..]));
+//! ```
+//!
 //! # The bounded worst case
 //!
 //! Crossing rows can still carve a small space into nearly as many regions
