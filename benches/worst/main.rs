@@ -2,6 +2,11 @@
 //! decisions checked, crossing rule sets diffed, and the polynomial
 //! blowups. `cargo bench --bench worst` prints one line per case (best of
 //! three runs); figures are in docs/PERFORMANCE.md ("Worst cases").
+//!
+//! With `COEX_WORST_WRITE=DIR` it writes the cases as rule sets instead
+//! (`DIR/<case>/worst.coex`, and `old/` and `new/` for a diff), so that two
+//! `coex` binaries can be timed on the same files:
+//! `benches/worst/before-after.sh` does that.
 #![forbid(unsafe_code)]
 
 mod cases;
@@ -104,12 +109,38 @@ fn main() {
         ("wide enum 10000 values", Box::new(|| wide_enum(10_000))),
         ("long row 1000 inputs", Box::new(|| long_row(1000))),
     ];
+    let write_to = std::env::var_os("COEX_WORST_WRITE").map(std::path::PathBuf::from);
     for (name, text) in cases {
         if wanted(name) {
-            check(name, &text());
+            match &write_to {
+                Some(dir) => write(&dir.join(slug(name)), &text()),
+                None => check(name, &text()),
+            }
         }
     }
     if wanted("diff crossing 14") {
-        diff("crossing 14 inputs", crossing_diff(14));
+        let (old, new) = crossing_diff(14);
+        match &write_to {
+            Some(dir) => {
+                let dir = dir.join("diff-crossing-14");
+                write(&dir.join("old"), &old);
+                write(&dir.join("new"), &new);
+            }
+            None => diff("crossing 14 inputs", (old, new)),
+        }
     }
+}
+
+/// A case's name as a directory name: `random dense 10x4, 60 rows` is
+/// `random-dense-10x4-60-rows`.
+fn slug(name: &str) -> String {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn write(dir: &std::path::Path, text: &str) {
+    std::fs::create_dir_all(dir).expect("create the case's directory");
+    std::fs::write(dir.join("worst.coex"), text).expect("write the case");
 }
