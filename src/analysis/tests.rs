@@ -544,14 +544,30 @@ fn walked_in_full(p: &Problem) -> Analysis {
 
 #[test]
 fn adversarial_crossing_rows_are_enumerated_within_budget() {
-    // Twelve rows, each excluding a different value of every one of eight
-    // five-valued columns: the walk meets nearly every input (5^8), so the
-    // analysis drops it for enumeration; the verdict is still brute force's.
-    let sizes = [5u32; 8];
-    let rows: Vec<Vec<Option<Vec<u32>>>> = (0..12u32)
-        .map(|r| {
-            (0..8u32)
-                .map(|c| Some((0..5).filter(|&v| v != (r + c * (r + 1)) % 5).collect()))
+    // Forty rows, each excluding a pseudo-random one of the five values of
+    // each of seven columns: they cross so finely that the walk meets nearly
+    // every input (5^7), each with many rows active, more work than
+    // enumerating the space, so the analysis drops it for enumeration; the
+    // verdict is still brute force's.
+    let sizes = [5u32; 7];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let rows: Vec<Vec<Option<Vec<u32>>>> = (0..40)
+        .map(|_| {
+            (0..7)
+                .map(|_| {
+                    let keep = 4;
+                    let mut values: Vec<u32> = (0..5).collect();
+                    while values.len() as u64 > keep {
+                        values.remove((next() % values.len() as u64) as usize);
+                    }
+                    Some(values)
+                })
                 .collect()
         })
         .collect();
@@ -565,9 +581,9 @@ fn adversarial_crossing_rows_are_enumerated_within_budget() {
         .map(|(r, cells)| (cells.as_slice(), 0, r as u32 % 2))
         .collect();
     let p = problem(&sizes, &row_specs, &[false], &[]);
-    let cost = chunk::cost(&p.space, p.rows.len()) / 8;
+    let budget = chunk::walk_budget(&p.space, p.rows.len());
     assert!(
-        super::verdict::walked(&p, cost as u64, &mut |_| {}).is_none(),
+        super::verdict::walked(&p, budget, &mut |_| {}).is_none(),
         "the walk exceeds the enumeration's cost here"
     );
     let a = analyze(&p);

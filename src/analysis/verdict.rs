@@ -58,10 +58,6 @@ pub struct Progress {
     pub total: u128,
 }
 
-/// Region walk steps worth one word operation of enumeration (a step looks
-/// at one row in one cube, several cache lines).
-const STEP_COST: u128 = 8;
-
 /// How often, in regions, a long walk reports [`Progress`].
 const PROGRESS_EVERY: u64 = 1 << 16;
 
@@ -80,8 +76,7 @@ pub fn analyze_with(problem: &Problem, progress: &mut dyn FnMut(Progress)) -> An
     let space = &problem.space;
     let ids = problem.rows.len() + problem.impossible.len();
     if space.volume() <= ENUMERABLE {
-        let budget = (chunk::cost(space, ids) / STEP_COST).max(1 << 16);
-        let budget = u64::try_from(budget).unwrap_or(u64::MAX);
+        let budget = chunk::walk_budget(space, ids);
         return walked(problem, budget, &mut |_| {}).unwrap_or_else(|| analyze_enumerated(problem));
     }
     walked(problem, u64::MAX, progress).expect("an unlimited walk finishes")

@@ -201,8 +201,7 @@ fn changed_regions(
     let space = &problem.space;
     let mut budget = u64::MAX;
     if space.volume() <= analysis::ENUMERABLE {
-        let cost = chunk::cost(space, problem.rows.len()) / WALK_STEP_COST;
-        budget = u64::try_from(cost.max(1 << 16)).unwrap_or(u64::MAX);
+        budget = chunk::walk_budget(space, problem.rows.len());
         #[cfg(test)]
         if ENUMERATE_ALWAYS.with(|always| always.get()) {
             budget = 0;
@@ -234,9 +233,6 @@ thread_local! {
     /// Tests set this to compare every enumerable space by enumeration.
     pub(super) static ENUMERATE_ALWAYS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
-
-/// Region walk steps worth one word operation of enumeration.
-const WALK_STEP_COST: u128 = 8;
 
 /// [`changed_regions`] by enumeration: in each chunk, each side's decider
 /// is its first matching constraint, else its first matching row; the
