@@ -1,14 +1,14 @@
 //! `coex check`: diagnostics on stderr (or, as JSON, SARIF or GitHub
 //! workflow commands, on stdout); exit 0 without errors, 1 with.
 
-use super::common::{self, RulesArg, EXIT_ERRORS};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use coex::check::{self, DecisionCoverage};
 use coex::diagnostic;
 use coex::model::Model;
 use coex::source::Sources;
 use coex::text::plural;
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// How long a check runs before it shows its progress.
@@ -44,7 +44,7 @@ enum Format {
     Github,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let sources = match common::load(&args.rules) {
         Ok(sources) => sources,
         Err(code) => return code,
@@ -121,9 +121,9 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
-        ExitCode::from(EXIT_ERRORS)
+        Exit::RulesHaveErrors
     } else {
-        ExitCode::SUCCESS
+        Exit::Success
     }
 }
 

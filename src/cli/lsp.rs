@@ -1,6 +1,6 @@
 //! `coex lsp`: run the language server on standard input and output.
 
-use std::process::ExitCode;
+use super::exit::Exit;
 
 /// Run the language server (LSP 3.17) on stdin/stdout, for editors
 #[derive(clap::Args, Debug)]
@@ -13,7 +13,7 @@ pub struct Args {
     stdio: bool,
 }
 
-pub fn run(_args: Args) -> ExitCode {
+pub fn run(_args: Args) -> Exit {
     let (connection, io_threads) = coex::lsp::Connection::stdio();
     let served = coex::lsp::run(&connection);
     // Closing the connection ends the writer thread once it has sent everything.
@@ -26,10 +26,10 @@ pub fn run(_args: Args) -> ExitCode {
         (Ok(()), Ok(())) => None,
     };
     match error {
-        None => ExitCode::SUCCESS,
+        None => Exit::Success,
         Some(e) => {
             report!("error: the language server stopped: {e}");
-            ExitCode::FAILURE
+            Exit::ServerFailed
         }
     }
 }

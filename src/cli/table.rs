@@ -1,10 +1,10 @@
 //! `coex table`: a decision as a readable table, to compare with the
 //! documents it was written from.
 
-use super::common::{self, RulesArg, EXIT_USAGE};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use coex::model::Model;
 use coex::render::{self, Layout, Sections};
-use std::process::ExitCode;
 
 /// Print a decision as a table: one input across the columns, the others down the rows
 #[derive(clap::Args, Debug)]
@@ -53,11 +53,11 @@ enum Format {
     Markdown,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     common::with_answerable(&args.rules, |_, model| show(&args, model.model()))
 }
 
-fn show(args: &Args, model: &Model) -> ExitCode {
+fn show(args: &Args, model: &Model) -> Exit {
     let layout = Layout {
         columns: args.columns.clone(),
         rows: args.rows.clone(),
@@ -75,13 +75,13 @@ fn show(args: &Args, model: &Model) -> ExitCode {
                 Format::Markdown => table.markdown(),
             };
             match common::print(text) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => Exit::Success,
                 Err(code) => code,
             }
         }
         Err(error) => {
             report!("error: {error}");
-            ExitCode::from(EXIT_USAGE)
+            Exit::Usage
         }
     }
 }
