@@ -5,9 +5,8 @@
 //! answer comes from the same lookup table the runtime bakes (one index per
 //! input).
 
-use crate::model::{CheckedModel, Decision, Model, ValueId};
+use crate::model::{CheckedModel, Decision, Model, UnknownDecision, UnknownInput, ValueId};
 use crate::source::Sources;
-use crate::suggest;
 use crate::tables::{self, Citation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -45,15 +44,8 @@ pub struct Answer<'e> {
 /// Why there is no answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EvalError {
-    UnknownDecision {
-        decision: String,
-        help: Option<String>,
-    },
-    UnknownInput {
-        decision: String,
-        input: String,
-        help: Option<String>,
-    },
+    UnknownDecision(UnknownDecision),
+    UnknownInput(UnknownInput),
     RepeatedInput {
         decision: String,
         input: String,
@@ -100,24 +92,8 @@ fn backticked(names: &[String]) -> String {
 impl std::fmt::Display for EvalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EvalError::UnknownDecision { decision, help } => {
-                write!(f, "unknown decision `{decision}`")?;
-                if let Some(help) = help {
-                    write!(f, "; {help}")?;
-                }
-                Ok(())
-            }
-            EvalError::UnknownInput {
-                decision,
-                input,
-                help,
-            } => {
-                write!(f, "`{input}` is not an input of `{decision}`")?;
-                if let Some(help) = help {
-                    write!(f, "; {help}")?;
-                }
-                Ok(())
-            }
+            EvalError::UnknownDecision(unknown) => unknown.fmt(f),
+            EvalError::UnknownInput(unknown) => unknown.fmt(f),
             EvalError::RepeatedInput { decision, input } => {
                 write!(f, "input `{input}` of `{decision}` is given more than once")
             }
@@ -206,20 +182,12 @@ impl<'m> Evaluator<'m> {
     }
 
     fn decision(&self, name: &str) -> Result<(usize, &Decision), EvalError> {
+        let model = self.checked.model();
         match self.by_name.get(&name.to_ascii_lowercase()) {
-            Some(&i) => Ok((i, &self.checked.model().decisions[i])),
-            None => Err(EvalError::UnknownDecision {
-                decision: name.to_string(),
-                help: suggest::help_for(
-                    name,
-                    "decisions",
-                    self.checked
-                        .model()
-                        .decisions
-                        .iter()
-                        .map(|d| d.name.as_str()),
-                ),
-            }),
+            Some(&i) => Ok((i, &model.decisions[i])),
+            None => Err(EvalError::UnknownDecision(UnknownDecision::new(
+                model, name,
+            ))),
         }
     }
 
@@ -234,15 +202,7 @@ impl<'m> Evaluator<'m> {
         let mut values: Vec<Option<ValueId>> = vec![None; d.inputs.len()];
         for (name, value) in inputs {
             let Some(&position) = prepared.input_by_name.get(&name.to_ascii_lowercase()) else {
-                return Err(EvalError::UnknownInput {
-                    decision: d.name.clone(),
-                    input: name.to_string(),
-                    help: suggest::help_for(
-                        name,
-                        "inputs",
-                        d.inputs.iter().map(|c| c.name.as_str()),
-                    ),
-                });
+                return Err(EvalError::UnknownInput(UnknownInput::new(d, name)));
             };
             if values[position].is_some() {
                 return Err(EvalError::RepeatedInput {

@@ -9,8 +9,10 @@
 
 mod limits;
 mod resolve;
+mod unknown;
 
 pub use resolve::{resolve, Mentions};
+pub use unknown::{UnknownDecision, UnknownInput};
 
 use crate::analysis::{self, Space};
 use crate::source::Span;

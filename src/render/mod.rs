@@ -33,8 +33,7 @@ mod grid;
 
 pub(crate) use format::escape;
 
-use crate::model::{Decision, Model, ValueId};
-use crate::suggest;
+use crate::model::{Decision, Model, UnknownDecision, UnknownInput, ValueId};
 
 /// The most cells one section's grid may have before compression.
 pub const MAX_CELLS: u128 = 10_000;
@@ -158,26 +157,24 @@ pub struct ImpossibleRow {
 /// Why a table cannot be rendered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenderError {
-    UnknownDecision {
-        decision: String,
-        help: Option<String>,
-    },
-    UnknownInput {
+    UnknownDecision(UnknownDecision),
+    /// Given in a flag (`--columns`, `--rows`, `--sections`), which it
+    /// names.
+    UnknownInput(UnknownInput),
+    /// One input placed twice.
+    PlacedTwice {
         decision: String,
         input: String,
-        /// The flag that named it (`--columns`, `--rows`, `--sections`).
-        flag: &'static str,
-        help: Option<String>,
     },
-    /// One input placed twice.
-    PlacedTwice { decision: String, input: String },
     /// `--rows` given, and some inputs are placed nowhere.
     Unplaced {
         decision: String,
         inputs: Vec<String>,
     },
     /// Every input is in the rows or the sections.
-    NoColumns { decision: String },
+    NoColumns {
+        decision: String,
+    },
     TooLarge {
         decision: String,
         rows: u128,
@@ -188,24 +185,9 @@ pub enum RenderError {
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let help = |f: &mut std::fmt::Formatter<'_>, help: &Option<String>| match help {
-            Some(help) => write!(f, "; {help}"),
-            None => Ok(()),
-        };
         match self {
-            RenderError::UnknownDecision { decision, help: h } => {
-                write!(f, "unknown decision `{decision}`")?;
-                help(f, h)
-            }
-            RenderError::UnknownInput {
-                decision,
-                input,
-                flag,
-                help: h,
-            } => {
-                write!(f, "`{input}` (in `{flag}`) is not an input of `{decision}`")?;
-                help(f, h)
-            }
+            RenderError::UnknownDecision(unknown) => unknown.fmt(f),
+            RenderError::UnknownInput(unknown) => unknown.fmt(f),
             RenderError::PlacedTwice { decision, input } => write!(
                 f,
                 "input `{input}` of `{decision}` is placed twice; put each input in only one of `--columns`, `--rows` and `--sections`"
@@ -266,18 +248,9 @@ pub fn render(
     decision: &str,
     layout: &Layout,
 ) -> Result<RenderedTable, RenderError> {
-    let d = model
-        .decisions
-        .iter()
-        .find(|d| d.name.eq_ignore_ascii_case(decision))
-        .ok_or_else(|| RenderError::UnknownDecision {
-            decision: decision.to_string(),
-            help: suggest::help_for(
-                decision,
-                "decisions",
-                model.decisions.iter().map(|d| d.name.as_str()),
-            ),
-        })?;
+    let d = &model.decisions[model
+        .find_decision(decision)
+        .map_err(RenderError::UnknownDecision)?];
     let placement = place(d, layout)?;
     let size = |i: usize| model.enums[d.inputs[i].enum_id].values.len() as u128;
     let rows = placement
@@ -301,19 +274,12 @@ pub fn render(
 /// Resolve a layout's names and fill in the defaults.
 pub(crate) fn place(d: &Decision, layout: &Layout) -> Result<Placement, RenderError> {
     let find = |name: &str, flag: &'static str| {
-        d.inputs
-            .iter()
-            .position(|c| c.name.eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| RenderError::UnknownInput {
-                decision: d.name.clone(),
-                input: name.trim().to_string(),
-                flag,
-                help: suggest::help_for(
-                    name.trim(),
-                    "inputs",
-                    d.inputs.iter().map(|c| c.name.as_str()),
-                ),
+        d.find_input(name.trim()).map_err(|unknown| {
+            RenderError::UnknownInput(UnknownInput {
+                given_in: Some(flag),
+                ..unknown
             })
+        })
     };
     let columns = layout
         .columns
