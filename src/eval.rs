@@ -24,9 +24,8 @@ struct Prepared {
     /// The decision's lookup table, built the first time it is asked, so
     /// that a rule set of many large decisions costs only the tables of the
     /// decisions asked about.
+    /// The table holds the citations of the rows and constraints too.
     table: OnceLock<DecisionTable>,
-    rows: Vec<Citation>,
-    constraints: Vec<Citation>,
     input_by_name: HashMap<String, usize>,
 }
 
@@ -149,19 +148,14 @@ impl<'m> Evaluator<'m> {
         let decisions = model
             .decisions
             .iter()
-            .map(|decision| {
-                let (rows, constraints) = tables::citations(decision, sources);
-                Prepared {
-                    table: OnceLock::new(),
-                    rows,
-                    constraints,
-                    input_by_name: decision
-                        .inputs
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
-                        .collect(),
-                }
+            .map(|decision| Prepared {
+                table: OnceLock::new(),
+                input_by_name: decision
+                    .inputs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+                    .collect(),
             })
             .collect();
         Evaluator {
@@ -296,7 +290,7 @@ impl<'m> Evaluator<'m> {
                 decision: &d.name,
                 inputs,
                 outputs: named(&d.outputs, &d.rows[r as usize].outputs),
-                rule: &prepared.rows[r as usize],
+                rule: &table.rows[r as usize],
             }),
             Entry::Impossible(c) => Err(EvalError::Impossible {
                 decision: d.name.clone(),
@@ -304,7 +298,7 @@ impl<'m> Evaluator<'m> {
                     .into_iter()
                     .map(|(n, v)| (n.to_string(), v.to_string()))
                     .collect(),
-                constraint: Box::new(prepared.constraints[c as usize].clone()),
+                constraint: Box::new(table.constraints[c as usize].clone()),
             }),
         }
     }
