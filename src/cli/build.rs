@@ -23,7 +23,11 @@ replaced; `-o -` writes to stdout. To compile rules at build time instead of
 vendoring them, see the coex-build crate.
 
 With --check nothing is written: exit 0 when FILE holds exactly what the rules
-generate, 1 when it is stale or missing (for CI).")]
+generate, 1 when it is stale or missing (for CI).
+
+Exit status: 0 written (or up to date), 1 when the rule set has errors
+(failing `expect` examples included) or, with --check, FILE is stale or
+missing, 2 on a usage or I/O error.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,

@@ -17,7 +17,7 @@ const QUIET_FOR: Duration = Duration::from_secs(2);
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --coverage\n  coex check --deny-warnings\n  coex check --format json | jq '.diagnostics[].message'\n  coex check --format github           # in GitHub Actions: annotations on the lines\n  coex check --format sarif > coex.sarif\n\n`coex explain CODE` explains a code. docs/CI.md sets up CI."
+    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --coverage\n  coex check --deny-warnings\n  coex check --format json | jq '.diagnostics[].message'\n  coex check --format github           # in GitHub Actions: annotations on the lines\n  coex check --format sarif > coex.sarif\n\n`coex explain CODE` explains a code. docs/CI.md sets up CI.\n\nExit status: 0 without errors (warnings allowed), 1 with errors (or\nwarnings, with --deny-warnings), 2 on a usage or I/O error."
 )]
 pub struct Args {
     #[command(flatten)]

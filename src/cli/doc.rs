@@ -28,7 +28,10 @@ A question is a link: route.html#sender_mode=Islands&sender_client=Teams&...
 The history is read from DIR/history/ for `--rules DIR`, or from
 rules/history/ in the current directory for the shipped rule set, when that
 directory exists; each subdirectory (such as 2019-06) is one dated rule set,
-in name order.")]
+in name order.
+
+Exit status: 0 written, 1 when the rule set has errors (failing `expect`
+examples included) or a dated one cannot answer, 2 on a usage or I/O error.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,

@@ -25,7 +25,11 @@ Inputs are `name=value` pairs in any order, or all the values in the decision's
 input order. Names and values ignore case; aliases (such as MeetingsFirst) work.
 With --batch, each stdin line is {\"decision\":..,\"inputs\":{..}} (add \"explain\":true
 for the deciding row's text) and gets exactly one JSON line back, in order:
-{\"decision\":..,\"inputs\":{..},\"outputs\":{..},\"rule\":{..}} or {\"error\":..}.")]
+{\"decision\":..,\"inputs\":{..},\"outputs\":{..},\"rule\":{..}} or {\"error\":..}.
+
+Exit status: 0 answered (with --batch, every line, whatever its answer), 1
+when the input is impossible or the rule set has errors (failing `expect`
+examples included), 2 on a usage error or a name the rules do not have.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,

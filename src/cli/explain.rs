@@ -12,7 +12,9 @@ use coex::diagnostic::{Code, Severity};
   coex explain conflict
   coex explain          # list every code
 
-A code is accepted in any case (`e0010`), or by its name (`conflict`).")]
+A code is accepted in any case (`e0010`), or by its name (`conflict`).
+
+Exit status: 0, or 2 for a code that does not exist.")]
 pub struct Args {
     /// The code, such as `E0010`, or its name, such as `conflict`
     code: Option<String>,

@@ -1,7 +1,7 @@
 //! `coex fmt`: rewrite rule files in the canonical layout, or (`--check`)
-//! show, as a unified diff, what would change in the ones that are not. Exit 0 when done (or nothing would change),
-//! 1 when a file has a syntax error or, with `--check`, would change; 2 on
-//! usage or I/O errors.
+//! show, as a unified diff, what would change in the ones that are not.
+//! Exit 0 when done (or nothing would change), 1 when a file has a syntax
+//! error or, with `--check`, would change; 2 on usage or I/O errors.
 
 use super::common;
 use super::exit::Exit;
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// Format rule files in the one canonical layout (aligned tables, comments kept)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: show what would change, exit 1 if anything would"
+    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: show what would change, exit 1 if anything would\n\nExit status: 0 done (or, with --check, nothing would change), 1 when a file\nhas a syntax error or, with --check, would change, 2 when a path cannot be\nread or written."
 )]
 pub struct Args {
     /// Write nothing: print a unified diff of what would change in each

@@ -5,7 +5,7 @@ use super::exit::Exit;
 /// Run the language server (LSP 3.17) on stdin/stdout, for editors
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "An editor starts the server itself; docs/EDITORS.md says how to set up Neovim, Helix, Zed, VS Code and Emacs. The rule set of an edited file is the `.coex` files in its directory, with unsaved buffers in place of their files.\n\nExamples:\n  coex lsp            # speaks LSP on stdin/stdout until `shutdown` and `exit`\n  coex lsp --stdio    # the same, for clients that pass --stdio"
+    after_help = "An editor starts the server itself; docs/EDITORS.md says how to set up Neovim, Helix, Zed, VS Code and Emacs. The rule set of an edited file is the `.coex` files in its directory, with unsaved buffers in place of their files.\n\nExamples:\n  coex lsp            # speaks LSP on stdin/stdout until `shutdown` and `exit`\n  coex lsp --stdio    # the same, for clients that pass --stdio\n\nExit status: 0 after `shutdown` and `exit`, 1 when the server stops on an\nerror or on an `exit` without `shutdown`."
 )]
 pub struct Args {
     /// Accepted for editors that pass it; stdio is the only transport

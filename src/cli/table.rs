@@ -21,7 +21,11 @@ four or more inputs gets one table per value of its last input (`route`: scope);
 the other inputs form the rows. Columns that agree in every row are merged
 (`SfBAny`), and so are rows that differ in one input only (`*`, `!TeamsOnly`).
 Rows that are impossible in every column are listed under the table with the
-reason; an impossible cell in a shown row prints `—`.")]
+reason; an impossible cell in a shown row prints `—`.
+
+Exit status: 0 printed, 1 when the rule set cannot answer (failing `expect`
+examples do not stop it), 2 on a usage error, a name the decision does not
+have, or a table over the size limit.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
