@@ -1,14 +1,13 @@
 //! What every subcommand shares: `--rules`, loading, refusing a rule set
 //! with errors, colour, and writing to stdout and stderr.
 
+use super::exit::Exit;
 use coex::diagnostic::{self, Code, Diagnostic};
 use coex::model::CheckedModel;
 use coex::source::Sources;
 use coex::text::plural;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-
-use super::exit::Exit;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct RulesArg {
