@@ -5,9 +5,8 @@
 //! answer comes from the same lookup table the runtime bakes (one index per
 //! input).
 
-use crate::model::{CheckedModel, Decision, Model, ValueId};
+use crate::model::{CheckedModel, Decision, Model, UnknownDecision, UnknownInput, ValueId};
 use crate::source::Sources;
-use crate::suggest;
 use crate::tables::{self, Citation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -25,9 +24,8 @@ struct Prepared {
     /// The decision's lookup table, built the first time it is asked, so
     /// that a rule set of many large decisions costs only the tables of the
     /// decisions asked about.
+    /// The table holds the citations of the rows and constraints too.
     table: OnceLock<DecisionTable>,
-    rows: Vec<Citation>,
-    constraints: Vec<Citation>,
     input_by_name: HashMap<String, usize>,
 }
 
@@ -45,15 +43,8 @@ pub struct Answer<'e> {
 /// Why there is no answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EvalError {
-    UnknownDecision {
-        decision: String,
-        help: Option<String>,
-    },
-    UnknownInput {
-        decision: String,
-        input: String,
-        help: Option<String>,
-    },
+    UnknownDecision(UnknownDecision),
+    UnknownInput(UnknownInput),
     RepeatedInput {
         decision: String,
         input: String,
@@ -100,24 +91,8 @@ fn backticked(names: &[String]) -> String {
 impl std::fmt::Display for EvalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EvalError::UnknownDecision { decision, help } => {
-                write!(f, "unknown decision `{decision}`")?;
-                if let Some(help) = help {
-                    write!(f, "; {help}")?;
-                }
-                Ok(())
-            }
-            EvalError::UnknownInput {
-                decision,
-                input,
-                help,
-            } => {
-                write!(f, "`{input}` is not an input of `{decision}`")?;
-                if let Some(help) = help {
-                    write!(f, "; {help}")?;
-                }
-                Ok(())
-            }
+            EvalError::UnknownDecision(unknown) => unknown.fmt(f),
+            EvalError::UnknownInput(unknown) => unknown.fmt(f),
             EvalError::RepeatedInput { decision, input } => {
                 write!(f, "input `{input}` of `{decision}` is given more than once")
             }
@@ -173,19 +148,14 @@ impl<'m> Evaluator<'m> {
         let decisions = model
             .decisions
             .iter()
-            .map(|decision| {
-                let (rows, constraints) = tables::citations(decision, sources);
-                Prepared {
-                    table: OnceLock::new(),
-                    rows,
-                    constraints,
-                    input_by_name: decision
-                        .inputs
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
-                        .collect(),
-                }
+            .map(|decision| Prepared {
+                table: OnceLock::new(),
+                input_by_name: decision
+                    .inputs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+                    .collect(),
             })
             .collect();
         Evaluator {
@@ -206,20 +176,12 @@ impl<'m> Evaluator<'m> {
     }
 
     fn decision(&self, name: &str) -> Result<(usize, &Decision), EvalError> {
+        let model = self.checked.model();
         match self.by_name.get(&name.to_ascii_lowercase()) {
-            Some(&i) => Ok((i, &self.checked.model().decisions[i])),
-            None => Err(EvalError::UnknownDecision {
-                decision: name.to_string(),
-                help: suggest::help_for(
-                    name,
-                    "decisions",
-                    self.checked
-                        .model()
-                        .decisions
-                        .iter()
-                        .map(|d| d.name.as_str()),
-                ),
-            }),
+            Some(&i) => Ok((i, &model.decisions[i])),
+            None => Err(EvalError::UnknownDecision(UnknownDecision::new(
+                model, name,
+            ))),
         }
     }
 
@@ -234,15 +196,7 @@ impl<'m> Evaluator<'m> {
         let mut values: Vec<Option<ValueId>> = vec![None; d.inputs.len()];
         for (name, value) in inputs {
             let Some(&position) = prepared.input_by_name.get(&name.to_ascii_lowercase()) else {
-                return Err(EvalError::UnknownInput {
-                    decision: d.name.clone(),
-                    input: name.to_string(),
-                    help: suggest::help_for(
-                        name,
-                        "inputs",
-                        d.inputs.iter().map(|c| c.name.as_str()),
-                    ),
-                });
+                return Err(EvalError::UnknownInput(UnknownInput::new(d, name)));
             };
             if values[position].is_some() {
                 return Err(EvalError::RepeatedInput {
@@ -336,7 +290,7 @@ impl<'m> Evaluator<'m> {
                 decision: &d.name,
                 inputs,
                 outputs: named(&d.outputs, &d.rows[r as usize].outputs),
-                rule: &prepared.rows[r as usize],
+                rule: &table.rows[r as usize],
             }),
             Entry::Impossible(c) => Err(EvalError::Impossible {
                 decision: d.name.clone(),
@@ -344,7 +298,7 @@ impl<'m> Evaluator<'m> {
                     .into_iter()
                     .map(|(n, v)| (n.to_string(), v.to_string()))
                     .collect(),
-                constraint: Box::new(prepared.constraints[c as usize].clone()),
+                constraint: Box::new(table.constraints[c as usize].clone()),
             }),
         }
     }

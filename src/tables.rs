@@ -106,26 +106,13 @@ pub fn build_decision(model: CheckedModel<'_>, sources: &Sources, index: usize) 
             .collect();
         for_each_point(&columns, &radix, &mut |i| entries[i] = entry);
     });
-    let mut outcomes: Vec<Vec<ValueId>> = Vec::new();
-    let row_outcomes = decision
-        .rows
-        .iter()
-        .map(
-            |row| match outcomes.iter().position(|o| *o == row.outputs) {
-                Some(i) => i as u32,
-                None => {
-                    outcomes.push(row.outputs.clone());
-                    outcomes.len() as u32 - 1
-                }
-            },
-        )
-        .collect();
+    let (outcomes, row_outcomes) = decision.outcomes();
     let (rows, constraints) = citations(decision, sources);
     DecisionTable {
         decision: index,
         radix,
         entries,
-        outcomes,
+        outcomes: outcomes.into_iter().map(<[ValueId]>::to_vec).collect(),
         row_outcomes,
         rows,
         constraints,

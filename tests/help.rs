@@ -75,3 +75,20 @@ fn completions_know_every_command_in_every_shell() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("possible values"));
 }
+
+#[test]
+fn commands_with_a_status_to_report_say_what_it_means() {
+    for command in [
+        "check", "eval", "table", "build", "diff", "doc", "fmt", "explain", "lsp",
+    ] {
+        let help = stdout(&coex(&[command, "--help"]));
+        let status = help
+            .split_once("Exit status: 0")
+            .map(|(_, rest)| rest)
+            .unwrap_or_else(|| panic!("`coex {command} --help` says no exit status:\n{help}"));
+        assert!(
+            status.contains(" 2 ") || status.contains(" 1 "),
+            "`coex {command} --help` gives only the status 0:\n{help}"
+        );
+    }
+}

@@ -1,10 +1,10 @@
 //! `coex build`: write the generated Rust source of a rule set's tables, or
 //! with `--check`, say whether a written file is still what the rules give.
 
-use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use super::write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Generate the Rust source of the lookup tables, for vendoring
 #[derive(clap::Args, Debug)]
@@ -23,7 +23,11 @@ replaced; `-o -` writes to stdout. To compile rules at build time instead of
 vendoring them, see the coex-build crate.
 
 With --check nothing is written: exit 0 when FILE holds exactly what the rules
-generate, 1 when it is stale or missing (for CI).")]
+generate, 1 when it is stale or missing (for CI).
+
+Exit status: 0 written (or up to date), 1 when the rule set has errors
+(failing `expect` examples included) or, with --check, FILE is stale or
+missing, 2 on a usage or I/O error.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
@@ -35,7 +39,7 @@ pub struct Args {
     check: bool,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let sources = match common::load(&args.rules) {
         Ok(sources) => sources,
         Err(code) => return code,
@@ -47,12 +51,15 @@ pub fn run(args: Args) -> ExitCode {
     let code = match coex::generate(&sources, &origin, &coex::codegen::Options::default()) {
         Ok(code) => code,
         Err(diagnostics) => {
-            common::print_diagnostics(&sources, &diagnostics);
-            report!(
-                "error: the rule set `{origin}` has errors ({}); no tables were generated",
-                coex::diagnostic::summary(&diagnostics)
+            common::refuse(
+                &sources,
+                &diagnostics,
+                &format!(
+                    "the rule set `{origin}` has errors ({}); no tables were generated",
+                    coex::diagnostic::summary(&diagnostics)
+                ),
             );
-            return ExitCode::from(EXIT_ERRORS);
+            return Exit::RulesHaveErrors;
         }
     };
     if args.check {
@@ -60,24 +67,24 @@ pub fn run(args: Args) -> ExitCode {
     }
     if args.output.as_os_str() == "-" {
         return match common::print(&code) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => Exit::Success,
             Err(code) => code,
         };
     }
     match write::write_file(&args.output, code.as_bytes()) {
         Ok(()) => {
             report!("wrote {} ({} bytes)", args.output.display(), code.len());
-            ExitCode::SUCCESS
+            Exit::Success
         }
         Err(e) => {
             report!("error: cannot write `{}`: {e}", args.output.display());
-            ExitCode::from(EXIT_USAGE)
+            Exit::Usage
         }
     }
 }
 
 /// `--check`: is the file what the rules generate?
-fn check(args: &Args, origin: &str, code: &str) -> ExitCode {
+fn check(args: &Args, origin: &str, code: &str) -> Exit {
     let file = args.output.display();
     let rules = match &args.rules.rules {
         Some(dir) => format!(" --rules {}", dir.display()),
@@ -86,21 +93,21 @@ fn check(args: &Args, origin: &str, code: &str) -> ExitCode {
     match std::fs::read(&args.output) {
         Ok(written) if written == code.as_bytes() => {
             report!("{file} is up to date with the rule set `{origin}`");
-            ExitCode::SUCCESS
+            Exit::Success
         }
         Ok(_) => {
             report!("error: `{file}` is stale: the rule set `{origin}` generates other tables");
             report!("help: regenerate it with `coex build{rules} -o {file}`");
-            ExitCode::from(EXIT_ERRORS)
+            Exit::Differs
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             report!("error: `{file}` does not exist");
             report!("help: generate it with `coex build{rules} -o {file}`");
-            ExitCode::from(EXIT_ERRORS)
+            Exit::Differs
         }
         Err(e) => {
             report!("error: cannot read `{file}`: {e}");
-            ExitCode::from(EXIT_USAGE)
+            Exit::Usage
         }
     }
 }

@@ -1,14 +1,14 @@
 //! `coex check`: diagnostics on stderr (or, as JSON, SARIF or GitHub
 //! workflow commands, on stdout); exit 0 without errors, 1 with.
 
-use super::common::{self, RulesArg, EXIT_ERRORS};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use coex::check::{self, DecisionCoverage};
 use coex::diagnostic;
 use coex::model::Model;
 use coex::source::Sources;
 use coex::text::plural;
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// How long a check runs before it shows its progress.
@@ -17,7 +17,7 @@ const QUIET_FOR: Duration = Duration::from_secs(2);
 /// Check a rule set: syntax, names, completeness, conflicts, examples
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --coverage\n  coex check --deny-warnings\n  coex check --format json | jq '.diagnostics[].message'\n  coex check --format github           # in GitHub Actions: annotations on the lines\n  coex check --format sarif > coex.sarif\n\n`coex explain CODE` explains a code. docs/CI.md sets up CI."
+    after_help = "Examples:\n  coex check\n  coex check --rules rules/history/2019-06\n  coex check --coverage\n  coex check --deny-warnings\n  coex check --format json | jq '.diagnostics[].message'\n  coex check --format github           # in GitHub Actions: annotations on the lines\n  coex check --format sarif > coex.sarif\n\n`coex explain CODE` explains a code. docs/CI.md sets up CI.\n\nExit status: 0 without errors (warnings allowed), 1 with errors (or\nwarnings, with --deny-warnings), 2 on a usage or I/O error."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -44,7 +44,7 @@ enum Format {
     Github,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let sources = match common::load(&args.rules) {
         Ok(sources) => sources,
         Err(code) => return code,
@@ -121,9 +121,9 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
-        ExitCode::from(EXIT_ERRORS)
+        Exit::RulesHaveErrors
     } else {
-        ExitCode::SUCCESS
+        Exit::Success
     }
 }
 

@@ -1,13 +1,13 @@
-//! What every subcommand shares: `--rules`, loading, colour, exit codes,
-//! and writing to stdout and stderr.
+//! What every subcommand shares: `--rules`, loading, refusing a rule set
+//! with errors, colour, and writing to stdout and stderr.
 
+use super::exit::Exit;
 use coex::diagnostic::{self, Code, Diagnostic};
 use coex::model::CheckedModel;
 use coex::source::Sources;
 use coex::text::plural;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct RulesArg {
@@ -16,16 +16,13 @@ pub struct RulesArg {
     pub rules: Option<PathBuf>,
 }
 
-pub const EXIT_ERRORS: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-
 /// Load the rule set named by `--rules`, or the shipped one.
-pub fn load(rules: &RulesArg) -> Result<Sources, ExitCode> {
+pub fn load(rules: &RulesArg) -> Result<Sources, Exit> {
     match &rules.rules {
         None => Ok(coex::shipped::sources()),
         Some(dir) => coex::fs::read_rule_set(dir).map_err(|e| {
             report!("error: {e}");
-            ExitCode::from(EXIT_USAGE)
+            Exit::Usage
         }),
     }
 }
@@ -78,11 +75,11 @@ pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic]) {
 }
 
 /// Load and compile, and run `command` on the rule set if it has no
-/// errors; otherwise print them and exit 1.
+/// errors; otherwise print them and exit 1 ([`Exit::RulesHaveErrors`]).
 pub fn with_valid(
     rules: &RulesArg,
-    command: impl FnOnce(&Sources, CheckedModel<'_>) -> ExitCode,
-) -> ExitCode {
+    command: impl FnOnce(&Sources, CheckedModel<'_>) -> Exit,
+) -> Exit {
     with_checked(rules, true, command)
 }
 
@@ -91,20 +88,20 @@ pub fn with_valid(
 /// a maintainer is still updating the examples (`coex table`).
 pub fn with_answerable(
     rules: &RulesArg,
-    command: impl FnOnce(&Sources, CheckedModel<'_>) -> ExitCode,
-) -> ExitCode {
+    command: impl FnOnce(&Sources, CheckedModel<'_>) -> Exit,
+) -> Exit {
     with_checked(rules, false, command)
 }
 
-/// Load and compile; refuse the rule set when it cannot answer, or, with
-/// `examples_must_hold`, when any `expect` fails: print the errors, with a
-/// summary, and exit 1. Failing examples that did not refuse it are
-/// counted in a note.
+/// Load and compile; [`refuse`] the rule set when it cannot answer, or,
+/// with `examples_must_hold`, when any `expect` fails, and exit 1
+/// ([`Exit::RulesHaveErrors`]). Failing examples that did not refuse it
+/// are counted in a note.
 fn with_checked(
     rules: &RulesArg,
     examples_must_hold: bool,
-    command: impl FnOnce(&Sources, CheckedModel<'_>) -> ExitCode,
-) -> ExitCode {
+    command: impl FnOnce(&Sources, CheckedModel<'_>) -> Exit,
+) -> Exit {
     let sources = match load(rules) {
         Ok(sources) => sources,
         Err(code) => return code,
@@ -121,15 +118,28 @@ fn with_checked(
         } else {
             diagnostic::blocking(&compiled.diagnostics)
         };
-        print_diagnostics(&sources, &shown);
-        report!(
-            "error: the rule set has errors ({}); run `coex check` for details",
-            diagnostic::summary(&shown)
+        refuse(
+            &sources,
+            &shown,
+            &format!(
+                "the rule set has errors ({}); run `coex check` for details",
+                diagnostic::summary(&shown)
+            ),
         );
-        return ExitCode::from(EXIT_ERRORS);
+        return Exit::RulesHaveErrors;
     };
     note_failing_examples(&compiled.diagnostics, "this rule set", "`coex check`");
     command(&sources, model)
+}
+
+/// Refuse a rule set that cannot do what the command needs: print the
+/// diagnostics that say why, as `coex check` does, then `error: {message}`.
+/// Every command refuses a rule set this way, and then exits 1
+/// ([`Exit::RulesHaveErrors`]), except `diff`, which exits 2
+/// ([`Exit::Usage`]: no comparison was made; `docs/DIFF.md` documents it).
+pub fn refuse(sources: &Sources, diagnostics: &[Diagnostic], message: &str) {
+    print_diagnostics(sources, diagnostics);
+    report!("error: {message}");
 }
 
 /// `note: 2 `expect` examples of SUBJECT do not hold; CHECK shows them`,
@@ -157,7 +167,7 @@ pub fn note_failing_examples(diagnostics: &[Diagnostic], subject: &str, check: &
 /// (`coex table route | head`) is not an error: the command ends with the
 /// exit status it would have had. Any other failure (a full disk) is
 /// reported, and the command exits 2.
-pub fn print(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
+pub fn print(text: impl AsRef<[u8]>) -> Result<(), Exit> {
     let mut stdout = std::io::stdout().lock();
     let written = stdout
         .write_all(text.as_ref())
@@ -167,14 +177,14 @@ pub fn print(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
 
 /// What a write to stdout came to: `Ok(true)` written, `Ok(false)` the
 /// reader has gone (a closed pipe: stop writing, quietly), or, after the
-/// error is reported, the exit code 2.
-pub fn stdout_written(result: std::io::Result<()>) -> Result<bool, ExitCode> {
+/// error is reported, [`Exit::Usage`].
+pub fn stdout_written(result: std::io::Result<()>) -> Result<bool, Exit> {
     match result {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
         Err(e) => {
             to_stderr(&format!("error: cannot write to standard output: {e}\n"));
-            Err(ExitCode::from(EXIT_USAGE))
+            Err(Exit::Usage)
         }
     }
 }

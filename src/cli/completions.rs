@@ -2,9 +2,9 @@
 //! line's own definition, so they never fall behind it.
 
 use super::common;
+use super::exit::Exit;
 use clap::CommandFactory;
 use clap_complete::Shell;
-use std::process::ExitCode;
 
 /// Print a shell completion script for coex on stdout
 #[derive(clap::Args, Debug)]
@@ -19,13 +19,13 @@ pub struct Args {
     shell: Shell,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let mut command = super::Cli::command();
     // Into memory first: `generate` panics when its writer fails.
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "coex", &mut script);
     match common::print(script) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => Exit::Success,
         Err(code) => code,
     }
 }

@@ -1,14 +1,14 @@
 //! `coex diff`: which answers changed between two rule sets. Exit 0 when
 //! they decide everything the same way, 1 when they differ, 2 on errors.
 
-use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
+use super::common;
+use super::exit::Exit;
 use super::git;
 use coex::diagnostic;
 use coex::diff::{self, Side};
 use coex::source::Sources;
 use coex::text::plural;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Compare two rule sets: which answers changed, and what was added or removed
 #[derive(clap::Args, Debug)]
@@ -65,12 +65,12 @@ struct Loaded {
     check: String,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let (old, new) = match load(&args) {
         Ok(sides) => sides,
         Err(message) => {
             report!("error: {message}");
-            return ExitCode::from(EXIT_USAGE);
+            return Exit::Usage;
         }
     };
     let old_compiled = coex::compile(&old.sources);
@@ -79,17 +79,21 @@ pub fn run(args: Args) -> ExitCode {
     for (side, loaded, compiled) in sides {
         if compiled.checked().is_none() {
             let blocking = diagnostic::blocking(&compiled.diagnostics);
-            common::print_diagnostics(&loaded.sources, &blocking);
-            report!(
-                "error: cannot compare: the {side} rule set `{}` has {}",
-                loaded.label,
-                plural(blocking.len() as u64, "error", "errors")
+            common::refuse(
+                &loaded.sources,
+                &blocking,
+                &format!(
+                    "cannot compare: the {side} rule set `{}` has {}",
+                    loaded.label,
+                    plural(blocking.len() as u64, "error", "errors")
+                ),
             );
         }
     }
     let (Some(old_model), Some(new_model)) = (old_compiled.checked(), new_compiled.checked())
     else {
-        return ExitCode::from(EXIT_USAGE);
+        // Not 1, which says the rule sets differ: no comparison was made.
+        return Exit::Usage;
     };
     for (side, loaded, compiled) in sides {
         common::note_failing_examples(
@@ -129,9 +133,9 @@ pub fn run(args: Args) -> ExitCode {
         return code;
     }
     if result.is_same() {
-        ExitCode::SUCCESS
+        Exit::Success
     } else {
-        ExitCode::from(EXIT_ERRORS)
+        Exit::Differs
     }
 }
 

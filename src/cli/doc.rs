@@ -1,7 +1,8 @@
 //! `coex doc`: write a rule set's web site (index, one page per decision,
 //! history) into a directory.
 
-use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use coex::diagnostic;
 use coex::doc::{self, RuleSet};
 use coex::model::CheckedModel;
@@ -9,7 +10,6 @@ use coex::source::Sources;
 use coex::text::plural;
 use coex::Compiled;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// Write the rule set as a static web site: a page per decision that answers questions
 #[derive(clap::Args, Debug)]
@@ -28,7 +28,10 @@ A question is a link: route.html#sender_mode=Islands&sender_client=Teams&...
 The history is read from DIR/history/ for `--rules DIR`, or from
 rules/history/ in the current directory for the shipped rule set, when that
 directory exists; each subdirectory (such as 2019-06) is one dated rule set,
-in name order.")]
+in name order.
+
+Exit status: 0 written, 1 when the rule set has errors (failing `expect`
+examples included) or a dated one cannot answer, 2 on a usage or I/O error.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
@@ -49,13 +52,13 @@ struct Dated {
     compiled: Compiled,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     common::with_valid(&args.rules, |sources, model| {
         write_site(&args, sources, model)
     })
 }
 
-fn write_site(args: &Args, sources: &Sources, model: CheckedModel<'_>) -> ExitCode {
+fn write_site(args: &Args, sources: &Sources, model: CheckedModel<'_>) -> Exit {
     let history = match read_history(args) {
         Ok(history) => history,
         Err(code) => return code,
@@ -86,13 +89,13 @@ fn write_site(args: &Args, sources: &Sources, model: CheckedModel<'_>) -> ExitCo
             "error: cannot create the directory `{}`: {e}",
             args.output.display()
         );
-        return ExitCode::from(EXIT_USAGE);
+        return Exit::Usage;
     }
     for page in &pages {
         let path = args.output.join(&page.file);
         if let Err(e) = super::write::write_file(&path, page.html.as_bytes()) {
             report!("error: cannot write `{}`: {e}", path.display());
-            return ExitCode::from(EXIT_USAGE);
+            return Exit::Usage;
         }
     }
     report!(
@@ -107,13 +110,13 @@ fn write_site(args: &Args, sources: &Sources, model: CheckedModel<'_>) -> ExitCo
         plural(dated.len() as u64, "dated rule set", "dated rule sets"),
         args.output.join("index.html").display()
     );
-    ExitCode::SUCCESS
+    Exit::Success
 }
 
 /// The dated rule sets: every subdirectory of the history directory, in
 /// name order, each checked (failing examples allowed, as `coex diff`
 /// allows them). No history directory is no history, unless it was named.
-fn read_history(args: &Args) -> Result<Vec<Dated>, ExitCode> {
+fn read_history(args: &Args) -> Result<Vec<Dated>, Exit> {
     let (dir, named) = match (&args.history, &args.rules.rules) {
         (Some(dir), _) => (dir.clone(), true),
         (None, Some(rules)) => (rules.join("history"), false),
@@ -125,7 +128,7 @@ fn read_history(args: &Args) -> Result<Vec<Dated>, ExitCode> {
                 "error: `{}` is not a directory; `--history` names a directory of dated rule sets, such as `rules/history`",
                 dir.display()
             );
-            return Err(ExitCode::from(EXIT_USAGE));
+            return Err(Exit::Usage);
         }
         return Ok(Vec::new());
     }
@@ -136,17 +139,17 @@ fn read_history(args: &Args) -> Result<Vec<Dated>, ExitCode> {
             .collect(),
         Err(e) => {
             report!("error: cannot read `{}`: {e}", dir.display());
-            return Err(ExitCode::from(EXIT_USAGE));
+            return Err(Exit::Usage);
         }
     };
     sets.sort();
     sets.iter().map(|path| check_dated(path)).collect()
 }
 
-fn check_dated(path: &Path) -> Result<Dated, ExitCode> {
+fn check_dated(path: &Path) -> Result<Dated, Exit> {
     let sources = coex::fs::read_rule_set(path).map_err(|e| {
         report!("error: {e}");
-        ExitCode::from(EXIT_USAGE)
+        Exit::Usage
     })?;
     let compiled = coex::compile(&sources);
     let label = path
@@ -162,17 +165,20 @@ fn check_dated(path: &Path) -> Result<Dated, ExitCode> {
 }
 
 /// A dated rule set that cannot answer: its errors, and exit 1.
-fn refuse_dated(dated: &Dated) -> ExitCode {
+fn refuse_dated(dated: &Dated) -> Exit {
     let blocking = diagnostic::blocking(&dated.compiled.diagnostics);
-    common::print_diagnostics(&dated.sources, &blocking);
-    report!(
-        "error: the dated rule set `{}` has {}, so its changes cannot be shown",
-        dated.path.display(),
-        plural(blocking.len() as u64, "error", "errors")
+    common::refuse(
+        &dated.sources,
+        &blocking,
+        &format!(
+            "the dated rule set `{}` has {}, so its changes cannot be shown",
+            dated.path.display(),
+            plural(blocking.len() as u64, "error", "errors")
+        ),
     );
     report!(
         "help: fix it (`coex check --rules {}`), or name another history directory with `--history`",
         dated.path.display()
     );
-    ExitCode::from(EXIT_ERRORS)
+    Exit::RulesHaveErrors
 }

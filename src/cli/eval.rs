@@ -1,6 +1,7 @@
 //! `coex eval`: answer one question, or a stream of JSON lines (`--batch`).
 
-use super::common::{self, RulesArg, EXIT_ERRORS, EXIT_USAGE};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use coex::diagnostic::Diagnostic;
 use coex::eval::{Answer, EvalError, Evaluator};
 use coex::limits::MAX_BATCH_LINE_BYTES;
@@ -11,7 +12,6 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{BufRead, BufWriter, Write};
-use std::process::ExitCode;
 
 /// Answer a decision for one input, or for JSON lines on stdin
 #[derive(clap::Args, Debug)]
@@ -25,7 +25,11 @@ Inputs are `name=value` pairs in any order, or all the values in the decision's
 input order. Names and values ignore case; aliases (such as MeetingsFirst) work.
 With --batch, each stdin line is {\"decision\":..,\"inputs\":{..}} (add \"explain\":true
 for the deciding row's text) and gets exactly one JSON line back, in order:
-{\"decision\":..,\"inputs\":{..},\"outputs\":{..},\"rule\":{..}} or {\"error\":..}.")]
+{\"decision\":..,\"inputs\":{..},\"outputs\":{..},\"rule\":{..}} or {\"error\":..}.
+
+Exit status: 0 answered (with --batch, every line, whatever its answer), 1
+when the input is impossible or the rule set has errors (failing `expect`
+examples included), 2 on a usage error or a name the rules do not have.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
@@ -51,13 +55,13 @@ enum Format {
     Json,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     common::with_valid(&args.rules, |sources, model| {
         answer(&args, &Evaluator::new(model, sources))
     })
 }
 
-fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
+fn answer(args: &Args, evaluator: &Evaluator<'_>) -> Exit {
     if args.batch {
         return batch(evaluator);
     }
@@ -71,21 +75,21 @@ fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
         evaluator.eval_named(decision, pairs)
     } else if args.inputs.iter().any(|i| i.contains('=')) {
         report!("error: give every input as `name=value`, or give only the values, in input order");
-        return ExitCode::from(EXIT_USAGE);
+        return Exit::Usage;
     } else {
         evaluator.eval_positional(decision, args.inputs.iter().map(|s| s.as_str()))
     };
     let (printed, code) = match (result, args.format) {
         (Ok(answer), Format::Text) => (
             common::print(text_answer(&answer, args.explain)),
-            ExitCode::SUCCESS,
+            Exit::Success,
         ),
         (Ok(answer), Format::Json) => {
             let json = OutputJson::Answer(answer_json(&answer, args.explain));
             let json = serde_json::to_string(&json);
             (
                 common::print(format!("{}\n", json.expect("an answer serializes"))),
-                ExitCode::SUCCESS,
+                Exit::Success,
             )
         }
         (Err(error), format) => {
@@ -106,11 +110,11 @@ fn answer(args: &Args, evaluator: &Evaluator<'_>) -> ExitCode {
                 }
                 Ok(())
             };
-            let code = ExitCode::from(if error.is_impossible() {
-                EXIT_ERRORS
+            let code = if error.is_impossible() {
+                Exit::Impossible
             } else {
-                EXIT_USAGE
-            });
+                Exit::Usage
+            };
             (printed, code)
         }
     };
@@ -268,7 +272,7 @@ fn error_json(error: &EvalError, explain: bool) -> ErrorJson {
 /// line gets an `{"error": ...}` answer and the batch goes on; so does a
 /// line over [`MAX_BATCH_LINE_BYTES`], which is skipped unread. When the
 /// reader of stdout goes away, the batch stops quietly.
-fn batch(evaluator: &Evaluator) -> ExitCode {
+fn batch(evaluator: &Evaluator) -> Exit {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut output = BufWriter::new(std::io::stdout().lock());
@@ -281,7 +285,7 @@ fn batch(evaluator: &Evaluator) -> ExitCode {
             Err(e) => {
                 let _ = output.flush();
                 report!("error: cannot read stdin after line {number}: {e}");
-                return ExitCode::from(EXIT_USAGE);
+                return Exit::Usage;
             }
         };
         number += 1;
@@ -301,12 +305,12 @@ fn batch(evaluator: &Evaluator) -> ExitCode {
             .and_then(|()| output.write_all(b"\n"));
         match common::stdout_written(written) {
             Ok(true) => {}
-            Ok(false) => return ExitCode::SUCCESS,
+            Ok(false) => return Exit::Success,
             Err(code) => return code,
         }
     }
     match common::stdout_written(output.flush()) {
-        Ok(_) => ExitCode::SUCCESS,
+        Ok(_) => Exit::Success,
         Err(code) => code,
     }
 }

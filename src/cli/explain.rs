@@ -1,9 +1,9 @@
 //! `coex explain`: the long explanation of a diagnostic code, as
 //! `rustc --explain` gives it, or (without a code) the list of codes.
 
-use super::common::{self, EXIT_USAGE};
+use super::common;
+use super::exit::Exit;
 use coex::diagnostic::{Code, Severity};
-use std::process::ExitCode;
 
 /// Explain a diagnostic code, with an erroneous example and the fix
 #[derive(clap::Args, Debug)]
@@ -12,20 +12,22 @@ use std::process::ExitCode;
   coex explain conflict
   coex explain          # list every code
 
-A code is accepted in any case (`e0010`), or by its name (`conflict`).")]
+A code is accepted in any case (`e0010`), or by its name (`conflict`).
+
+Exit status: 0, or 2 for a code that does not exist.")]
 pub struct Args {
     /// The code, such as `E0010`, or its name, such as `conflict`
     code: Option<String>,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let Some(text) = args.code else {
-        return common::print(list()).err().unwrap_or(ExitCode::SUCCESS);
+        return common::print(list()).err().unwrap_or(Exit::Success);
     };
     match Code::parse(&text) {
         Some(code) => common::print(explanation(code))
             .err()
-            .unwrap_or(ExitCode::SUCCESS),
+            .unwrap_or(Exit::Success),
         None => {
             report!(
                 "error: `{}` is not a diagnostic code\n  = help: valid codes are {}\n  = help: `coex explain` lists them with what they mean",
@@ -36,7 +38,7 @@ pub fn run(args: Args) -> ExitCode {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            ExitCode::from(EXIT_USAGE)
+            Exit::Usage
         }
     }
 }

@@ -1,19 +1,19 @@
 //! `coex fmt`: rewrite rule files in the canonical layout, or (`--check`)
-//! show, as a unified diff, what would change in the ones that are not. Exit 0 when done (or nothing would change),
-//! 1 when a file has a syntax error or, with `--check`, would change; 2 on
-//! usage or I/O errors.
+//! show, as a unified diff, what would change in the ones that are not.
+//! Exit 0 when done (or nothing would change), 1 when a file has a syntax
+//! error or, with `--check`, would change; 2 on usage or I/O errors.
 
-use super::common::{self, EXIT_ERRORS, EXIT_USAGE};
+use super::common;
+use super::exit::Exit;
 use super::write;
 use coex::source::Sources;
 use coex::text::plural;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// Format rule files in the one canonical layout (aligned tables, comments kept)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: show what would change, exit 1 if anything would"
+    after_help = "Without PATHS, formats the `.coex` files in `./rules`.\n\nExamples:\n  coex fmt\n  coex fmt rules/route.coex\n  coex fmt --check rules    # in CI: show what would change, exit 1 if anything would\n\nExit status: 0 done (or, with --check, nothing would change), 1 when a file\nhas a syntax error or, with --check, would change, 2 when a path cannot be\nread or written."
 )]
 pub struct Args {
     /// Write nothing: print a unified diff of what would change in each
@@ -34,10 +34,10 @@ enum Outcome {
     /// Could not be read or written: reported.
     Io,
     /// Standard output went away or failed: stop with this status.
-    Stopped(ExitCode),
+    Stopped(Exit),
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let paths = if args.paths.is_empty() {
         let rules = PathBuf::from("rules");
         if !rules.is_dir() {
@@ -46,7 +46,7 @@ pub fn run(args: Args) -> ExitCode {
                  Usage: coex fmt [--check] [PATHS]...\n\n\
                  For more information, try '--help'."
             );
-            return ExitCode::from(EXIT_USAGE);
+            return Exit::Usage;
         }
         vec![rules]
     } else {
@@ -90,11 +90,13 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     if io_error {
-        ExitCode::from(EXIT_USAGE)
-    } else if failed > 0 || (args.check && changed > 0) {
-        ExitCode::from(EXIT_ERRORS)
+        Exit::Usage
+    } else if failed > 0 {
+        Exit::RulesHaveErrors
+    } else if args.check && changed > 0 {
+        Exit::Differs
     } else {
-        ExitCode::SUCCESS
+        Exit::Success
     }
 }
 

@@ -1,5 +1,7 @@
-//! Argument parsing and dispatch. Exit codes: 0 success, 1 the rules have
-//! errors (or, for `diff` and `fmt --check`, a difference), 2 usage or I/O.
+//! Argument parsing and dispatch. Exit statuses: 0 success, 1 the rules
+//! have errors (or, for `diff`, `build --check` and `fmt --check`, a
+//! difference; for `eval`, an impossible input), 2 usage or I/O; each
+//! meaning is a variant of [`Exit`].
 
 /// `eprintln!` that never panics: a line to stderr, a failure ignored
 /// (there is nowhere left to report it).
@@ -16,6 +18,7 @@ mod completions;
 mod diff;
 mod doc;
 mod eval;
+mod exit;
 mod explain;
 mod fmt;
 mod git;
@@ -25,6 +28,7 @@ mod table;
 mod write;
 
 use clap::{Parser, Subcommand};
+use exit::Exit;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -74,15 +78,15 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
+            return ExitCode::from(if e.use_stderr() {
+                Exit::Usage
             } else {
-                ExitCode::SUCCESS
-            };
+                Exit::Success
+            });
         }
     };
     common::set_color(cli.color);
-    match cli.command {
+    let exit = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Eval(args) => eval::run(args),
@@ -94,5 +98,6 @@ pub fn run() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Lsp(args) => lsp::run(args),
-    }
+    };
+    ExitCode::from(exit)
 }

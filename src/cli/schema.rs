@@ -2,9 +2,9 @@
 //! from the types that write it (so it cannot fall behind them). The same
 //! schemas are checked in under `docs/schema/`.
 
+use super::exit::Exit;
 use super::{common, diff, eval};
 use coex::diagnostic::json::VERSION;
-use std::process::ExitCode;
 
 /// Print the JSON Schema of a `--format json` output
 #[derive(clap::Args, Debug)]
@@ -32,10 +32,10 @@ pub enum Output {
     Diff,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     common::print(format!("{}\n", text(args.output)))
         .err()
-        .unwrap_or(ExitCode::SUCCESS)
+        .unwrap_or(Exit::Success)
 }
 
 /// The schema as pretty-printed JSON.

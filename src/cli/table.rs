@@ -1,10 +1,10 @@
 //! `coex table`: a decision as a readable table, to compare with the
 //! documents it was written from.
 
-use super::common::{self, RulesArg, EXIT_USAGE};
+use super::common::{self, RulesArg};
+use super::exit::Exit;
 use coex::model::Model;
 use coex::render::{self, Layout, Sections};
-use std::process::ExitCode;
 
 /// Print a decision as a table: one input across the columns, the others down the rows
 #[derive(clap::Args, Debug)]
@@ -21,7 +21,11 @@ four or more inputs gets one table per value of its last input (`route`: scope);
 the other inputs form the rows. Columns that agree in every row are merged
 (`SfBAny`), and so are rows that differ in one input only (`*`, `!TeamsOnly`).
 Rows that are impossible in every column are listed under the table with the
-reason; an impossible cell in a shown row prints `—`.")]
+reason; an impossible cell in a shown row prints `—`.
+
+Exit status: 0 printed, 1 when the rule set cannot answer (failing `expect`
+examples do not stop it), 2 on a usage error, a name the decision does not
+have, or a table over the size limit.")]
 pub struct Args {
     #[command(flatten)]
     rules: RulesArg,
@@ -53,11 +57,11 @@ enum Format {
     Markdown,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     common::with_answerable(&args.rules, |_, model| show(&args, model.model()))
 }
 
-fn show(args: &Args, model: &Model) -> ExitCode {
+fn show(args: &Args, model: &Model) -> Exit {
     let layout = Layout {
         columns: args.columns.clone(),
         rows: args.rows.clone(),
@@ -75,13 +79,13 @@ fn show(args: &Args, model: &Model) -> ExitCode {
                 Format::Markdown => table.markdown(),
             };
             match common::print(text) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => Exit::Success,
                 Err(code) => code,
             }
         }
         Err(error) => {
             report!("error: {error}");
-            ExitCode::from(EXIT_USAGE)
+            Exit::Usage
         }
     }
 }

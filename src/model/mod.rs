@@ -9,8 +9,10 @@
 
 mod limits;
 mod resolve;
+mod unknown;
 
 pub use resolve::{resolve, Mentions};
+pub use unknown::{UnknownDecision, UnknownInput};
 
 use crate::analysis::{self, Space};
 use crate::source::Span;
@@ -258,23 +260,15 @@ impl Decision {
     /// outcomes numbered by distinct outputs.
     pub fn problem(&self, model: &Model) -> analysis::Problem {
         let space = self.space(model);
-        let mut outcomes: Vec<&[ValueId]> = Vec::new();
+        let (_, row_outcomes) = self.outcomes();
         let rows = self
             .rows
             .iter()
-            .map(|row| {
-                let outcome = match outcomes.iter().position(|o| *o == row.outputs.as_slice()) {
-                    Some(i) => i,
-                    None => {
-                        outcomes.push(&row.outputs);
-                        outcomes.len() - 1
-                    }
-                };
-                analysis::Row {
-                    cube: space.cube(row.cells.iter().map(|c| c.iter().copied())),
-                    group: row.table as u32,
-                    outcome: outcome as u32,
-                }
+            .zip(row_outcomes)
+            .map(|(row, outcome)| analysis::Row {
+                cube: space.cube(row.cells.iter().map(|c| c.iter().copied())),
+                group: row.table as u32,
+                outcome,
             })
             .collect();
         analysis::Problem {
@@ -287,6 +281,27 @@ impl Decision {
                 .collect(),
             space,
         }
+    }
+
+    /// The rows' outcomes: the distinct output tuples, in order of first
+    /// appearance in the rows, and for each row its outcome's index. The
+    /// analysis compares rows by it, and the tables bake it.
+    pub fn outcomes(&self) -> (Vec<&[ValueId]>, Vec<u32>) {
+        let mut outcomes: Vec<&[ValueId]> = Vec::new();
+        let row_outcomes = self
+            .rows
+            .iter()
+            .map(
+                |row| match outcomes.iter().position(|o| *o == row.outputs) {
+                    Some(i) => i as u32,
+                    None => {
+                        outcomes.push(&row.outputs);
+                        outcomes.len() as u32 - 1
+                    }
+                },
+            )
+            .collect();
+        (outcomes, row_outcomes)
     }
 
     /// Answer one input by reading the rows (no tables needed).

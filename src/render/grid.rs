@@ -1,9 +1,15 @@
 //! Answer the grid of each section and compress it: merge agreeing
 //! columns, take impossible rows out, merge rows to a fixpoint.
+//!
+//! One function per step of the module documentation: [`answer`] (step 2,
+//! the grid), [`merge_columns`] (step 3), [`split_rows`] with [`merge`]
+//! and [`widen`] (step 4); [`Labels`] then names what is left, the way a
+//! cell prints it.
 
 use super::{Cell, GridRow, ImpossibleRow, Label, Placement, RenderedTable, Section};
 use crate::model::{Answer, Decision, Model, ValueId};
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// A cell's verdict, comparable: equal verdicts print alike.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -14,8 +20,14 @@ enum Verdict {
     Conflicting,
 }
 
-/// The key of an impossible cell in a shown row: every one prints `—`.
-const DASH: u32 = u32::MAX;
+/// What a cell of a shown row prints, as far as merging is concerned: its
+/// verdict, or `—`, which every impossible cell prints whatever its reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Shown {
+    /// An interned [`Verdict`] other than an impossible one.
+    Verdict(u32),
+    Dash,
+}
 
 /// Verdicts numbered in order of first appearance.
 #[derive(Default)]
@@ -35,20 +47,52 @@ impl Interner {
         id
     }
 
+    /// The constraint that excludes a cell, if it is impossible.
     fn impossible(&self, id: u32) -> Option<usize> {
         match self.verdicts[id as usize] {
             Verdict::Impossible(c) => Some(c),
             _ => None,
         }
     }
+
+    fn shown(&self, id: u32) -> Shown {
+        match self.impossible(id) {
+            Some(_) => Shown::Dash,
+            None => Shown::Verdict(id),
+        }
+    }
 }
 
 /// Rows of equal cells, each a set of values per row input.
 #[derive(Clone, Debug)]
-struct Pattern {
+struct Pattern<K> {
     sets: Vec<Vec<ValueId>>,
-    /// What must agree for two patterns to merge (cells, or reasons).
-    key: Vec<u32>,
+    /// What must agree for two patterns to merge: the cells of a shown row,
+    /// or the constraints that exclude impossible inputs.
+    key: Vec<K>,
+}
+
+/// Step 2: one section's grid, answered.
+struct Grid {
+    /// The number of values of each row input: a row's index is a
+    /// mixed-radix number, the first input most significant.
+    radix: Vec<u32>,
+    /// One interned verdict per row and column value.
+    cells: Vec<Vec<u32>>,
+    /// Per row, whether every cell of it is impossible.
+    all_impossible: Vec<bool>,
+    column_count: usize,
+}
+
+/// Step 4: the rows of a grid, split by what is impossible.
+struct Rows {
+    /// The rows with a possible cell, keyed by their merged columns' cells.
+    shown: Vec<Pattern<Shown>>,
+    /// The rows impossible in every column, keyed by their reasons.
+    impossible: Vec<Pattern<usize>>,
+    /// The impossible cells of shown rows, as patterns over the row inputs
+    /// and the column input, keyed by their reason.
+    dashes: Vec<Pattern<usize>>,
 }
 
 pub(super) fn build(
@@ -81,6 +125,7 @@ pub(super) fn build(
     }
 }
 
+/// Steps 2 to 4 for one section (the one of `section_value`), labelled.
 fn section(
     model: &Model,
     d: &Decision,
@@ -89,26 +134,73 @@ fn section(
     expand: bool,
     interner: &mut Interner,
 ) -> Section {
-    let enum_of = |i: usize| d.inputs[i].enum_id;
-    let radix: Vec<u32> = placement
-        .rows
-        .iter()
-        .map(|&i| model.enums[enum_of(i)].values.len() as u32)
-        .collect();
-    let row_count: usize = radix.iter().map(|&r| r as usize).product();
-    let column_count = model.enums[enum_of(placement.columns)].values.len();
+    let grid = answer(model, d, placement, section_value, interner);
+    let interner = &*interner;
+    let columns = merge_columns(&grid, interner, expand);
+    let rows = split_rows(&grid, interner, &columns);
+    let shown = if expand {
+        rows.shown
+    } else {
+        merge(rows.shown)
+    };
+    let section = placement.sections.zip(section_value);
+    let impossible = widen(
+        d,
+        &placement.rows,
+        section,
+        Some((placement.columns, grid.column_count)),
+        merge(rows.impossible),
+    );
+    let mut cell_inputs = placement.rows.clone();
+    cell_inputs.push(placement.columns);
+    let dashes = widen(d, &cell_inputs, section, None, merge(rows.dashes));
+    let labels = Labels {
+        model,
+        d,
+        placement,
+        interner,
+    };
+    Section {
+        value: section.map(|(s, v)| labels.label(s, vec![v])),
+        rows: shown.into_iter().map(|p| labels.row(p)).collect(),
+        impossible: impossible
+            .into_iter()
+            .map(|p| labels.impossible(p, None))
+            .chain(dashes.into_iter().map(|mut p| {
+                let column = p.sets.pop().expect("the column's set");
+                labels.impossible(p, Some(column))
+            }))
+            .collect(),
+        columns: columns
+            .into_iter()
+            .map(|values| labels.label(placement.columns, values))
+            .collect(),
+    }
+}
 
-    // The grid: grid[row][column value], one verdict per input.
+/// Step 2: answer every row combination × every column value of a section
+/// by reading the rows.
+fn answer(
+    model: &Model,
+    d: &Decision,
+    placement: &Placement,
+    section_value: Option<ValueId>,
+    interner: &mut Interner,
+) -> Grid {
+    let size = |i: usize| model.enums[d.inputs[i].enum_id].values.len();
+    let radix: Vec<u32> = placement.rows.iter().map(|&i| size(i) as u32).collect();
+    let row_count: usize = radix.iter().map(|&r| r as usize).product();
+    let column_count = size(placement.columns);
     let mut input = vec![0 as ValueId; d.inputs.len()];
     if let (Some(s), Some(v)) = (placement.sections, section_value) {
         input[s] = v;
     }
-    let mut grid: Vec<Vec<u32>> = Vec::with_capacity(row_count);
+    let mut cells: Vec<Vec<u32>> = Vec::with_capacity(row_count);
     for row in 0..row_count {
         for (&i, v) in placement.rows.iter().zip(digits(row, &radix)) {
             input[i] = v;
         }
-        let cells = (0..column_count as ValueId)
+        let row_cells = (0..column_count as ValueId)
             .map(|c| {
                 input[placement.columns] = c;
                 interner.id(match d.evaluate(&input) {
@@ -119,145 +211,146 @@ fn section(
                 })
             })
             .collect();
-        grid.push(cells);
+        cells.push(row_cells);
     }
-    let interner = &*interner;
-    // Impossible cells all print `—`: alike for merging.
-    let shown_id = |id: u32| match interner.impossible(id) {
-        Some(_) => DASH,
-        None => id,
-    };
-    let all_impossible: Vec<bool> = grid
+    let all_impossible = cells
         .iter()
-        .map(|cells| cells.iter().all(|&c| interner.impossible(c).is_some()))
+        .map(|row| row.iter().all(|&c| interner.impossible(c).is_some()))
         .collect();
+    Grid {
+        radix,
+        cells,
+        all_impossible,
+        column_count,
+    }
+}
 
-    // Columns: values whose cells agree in every shown row, merged (each
-    // value its own column when expanded).
-    let mut groups: Vec<(Vec<u32>, Vec<ValueId>)> = Vec::new();
-    for c in 0..column_count {
+/// Step 3: the columns, merged where their cells agree in every shown row
+/// (each value its own column when expanded), as sets of column values.
+fn merge_columns(grid: &Grid, interner: &Interner, expand: bool) -> Vec<Vec<ValueId>> {
+    let mut groups: Vec<(Vec<Shown>, Vec<ValueId>)> = Vec::new();
+    for c in 0..grid.column_count {
         if expand {
             groups.push((Vec::new(), vec![c as ValueId]));
             continue;
         }
-        let key: Vec<u32> = grid
+        let key: Vec<Shown> = grid
+            .cells
             .iter()
-            .zip(&all_impossible)
+            .zip(&grid.all_impossible)
             .filter(|(_, &impossible)| !impossible)
-            .map(|(cells, _)| shown_id(cells[c]))
+            .map(|(cells, _)| interner.shown(cells[c]))
             .collect();
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, values)) => values.push(c as ValueId),
             None => groups.push((key, vec![c as ValueId])),
         }
     }
-    let columns: Vec<Vec<ValueId>> = groups.into_iter().map(|(_, values)| values).collect();
+    groups.into_iter().map(|(_, values)| values).collect()
+}
 
-    // Rows: the shown ones keyed by their merged cells, the impossible ones
-    // by their reasons; the impossible cells of shown rows, as patterns over
-    // the row inputs and the column input, by their reason.
-    let mut shown = Vec::new();
-    let mut impossible = Vec::new();
-    let mut dashes = Vec::new();
-    for (row, cells) in grid.iter().enumerate() {
-        let sets: Vec<Vec<ValueId>> = digits(row, &radix).map(|v| vec![v]).collect();
-        if all_impossible[row] {
-            let mut reasons: Vec<u32> = cells
+/// Step 4, before merging: each row of the grid as a pattern, shown (keyed
+/// by its cells in the merged `columns`) or impossible (keyed by its
+/// reasons), and the impossible cells of shown rows.
+fn split_rows(grid: &Grid, interner: &Interner, columns: &[Vec<ValueId>]) -> Rows {
+    let mut rows = Rows {
+        shown: Vec::new(),
+        impossible: Vec::new(),
+        dashes: Vec::new(),
+    };
+    for (row, cells) in grid.cells.iter().enumerate() {
+        let sets: Vec<Vec<ValueId>> = digits(row, &grid.radix).map(|v| vec![v]).collect();
+        if grid.all_impossible[row] {
+            let mut reasons: Vec<usize> = cells
                 .iter()
                 .filter_map(|&c| interner.impossible(c))
-                .map(|c| c as u32)
                 .collect();
             reasons.sort_unstable();
             reasons.dedup();
-            impossible.push(Pattern { sets, key: reasons });
-        } else {
-            for (c, &id) in cells.iter().enumerate() {
-                if let Some(constraint) = interner.impossible(id) {
-                    let mut sets = sets.clone();
-                    sets.push(vec![c as ValueId]);
-                    dashes.push(Pattern {
-                        sets,
-                        key: vec![constraint as u32],
-                    });
-                }
-            }
-            let key = columns
-                .iter()
-                .map(|values| shown_id(cells[values[0] as usize]))
-                .collect();
-            shown.push(Pattern { sets, key });
+            rows.impossible.push(Pattern { sets, key: reasons });
+            continue;
         }
+        for (c, &id) in cells.iter().enumerate() {
+            if let Some(constraint) = interner.impossible(id) {
+                let mut sets = sets.clone();
+                sets.push(vec![c as ValueId]);
+                rows.dashes.push(Pattern {
+                    sets,
+                    key: vec![constraint],
+                });
+            }
+        }
+        let key = columns
+            .iter()
+            .map(|values| interner.shown(cells[values[0] as usize]))
+            .collect();
+        rows.shown.push(Pattern { sets, key });
     }
-    let shown = if expand { shown } else { merge(shown) };
-    let section = placement.sections.zip(section_value);
-    let impossible = widen(
-        d,
-        &placement.rows,
-        section,
-        Some((placement.columns, column_count)),
-        merge(impossible),
-    );
-    let mut cell_inputs = placement.rows.clone();
-    cell_inputs.push(placement.columns);
-    let dashes = widen(d, &cell_inputs, section, None, merge(dashes));
+    rows
+}
 
-    let label = |i: usize, values: Vec<ValueId>| Label::new(model, enum_of(i), values);
-    let labels = |sets: Vec<Vec<ValueId>>| -> Vec<Label> {
-        placement
+/// How the patterns of a section print: values as labels, verdicts as
+/// cells, constraints as their `because`.
+struct Labels<'a> {
+    model: &'a Model,
+    d: &'a Decision,
+    placement: &'a Placement,
+    interner: &'a Interner,
+}
+
+impl Labels<'_> {
+    fn label(&self, input: usize, values: Vec<ValueId>) -> Label {
+        Label::new(self.model, self.d.inputs[input].enum_id, values)
+    }
+
+    /// A label per row input.
+    fn row_labels(&self, sets: Vec<Vec<ValueId>>) -> Vec<Label> {
+        self.placement
             .rows
             .iter()
             .zip(sets)
-            .map(|(&i, set)| label(i, set))
+            .map(|(&i, set)| self.label(i, set))
             .collect()
-    };
-    let cell = |id: u32| match interner.verdicts.get(id as usize) {
-        None => Cell::Impossible,
-        Some(verdict) => match verdict {
+    }
+
+    fn row(&self, pattern: Pattern<Shown>) -> GridRow {
+        GridRow {
+            cells: pattern.key.iter().map(|&shown| self.cell(shown)).collect(),
+            labels: self.row_labels(pattern.sets),
+        }
+    }
+
+    fn cell(&self, shown: Shown) -> Cell {
+        let Shown::Verdict(id) = shown else {
+            return Cell::Impossible;
+        };
+        match &self.interner.verdicts[id as usize] {
             Verdict::Outputs(values) => Cell::Outputs(
-                d.outputs
+                self.d
+                    .outputs
                     .iter()
                     .zip(values)
-                    .map(|(o, &v)| model.enums[o.enum_id].values[v as usize].name.clone())
+                    .map(|(o, &v)| self.model.enums[o.enum_id].values[v as usize].name.clone())
                     .collect(),
             ),
             Verdict::Impossible(_) => Cell::Impossible,
             Verdict::Undecided => Cell::Undecided,
             Verdict::Conflicting => Cell::Conflicting,
-        },
-    };
-    Section {
-        value: placement
-            .sections
-            .zip(section_value)
-            .map(|(s, v)| label(s, vec![v])),
-        rows: shown
-            .into_iter()
-            .map(|p| GridRow {
-                cells: p.key.iter().map(|&id| cell(id)).collect(),
-                labels: labels(p.sets),
-            })
-            .collect(),
-        impossible: impossible
-            .into_iter()
-            .map(|p| (p, None))
-            .chain(dashes.into_iter().map(|mut p| {
-                let column = p.sets.pop().expect("the column's set");
-                (p, Some(label(placement.columns, column)))
-            }))
-            .map(|(p, column)| ImpossibleRow {
-                because: p
-                    .key
-                    .iter()
-                    .map(|&c| d.constraints[c as usize].because.clone())
-                    .collect(),
-                pattern: labels(p.sets),
-                column,
-            })
-            .collect(),
-        columns: columns
-            .into_iter()
-            .map(|values| label(placement.columns, values))
-            .collect(),
+        }
+    }
+
+    /// An impossible pattern over the row inputs, and for the impossible
+    /// cells of a shown row the column values they are in.
+    fn impossible(&self, pattern: Pattern<usize>, column: Option<Vec<ValueId>>) -> ImpossibleRow {
+        ImpossibleRow {
+            because: pattern
+                .key
+                .iter()
+                .map(|&c| self.d.constraints[c].because.clone())
+                .collect(),
+            pattern: self.row_labels(pattern.sets),
+            column: column.map(|values| self.label(self.placement.columns, values)),
+        }
     }
 }
 
@@ -279,13 +372,13 @@ fn digits(mut index: usize, radix: &[u32]) -> impl Iterator<Item = ValueId> {
 /// their groups where there is a choice (`Teams InTenant`, `Teams
 /// Federated`, `SfB *` rather than `Teams InTenant`, `* Federated`, `SfB
 /// InTenant`), as a document's nested rows do.
-fn merge(mut patterns: Vec<Pattern>) -> Vec<Pattern> {
+fn merge<K: Clone + Eq + Hash>(mut patterns: Vec<Pattern<K>>) -> Vec<Pattern<K>> {
     let inputs = patterns.first().map_or(0, |p| p.sets.len());
     loop {
         let before = patterns.len();
         for k in (0..inputs).rev() {
-            let mut index: HashMap<(Vec<Vec<ValueId>>, Vec<u32>), usize> = HashMap::new();
-            let mut merged: Vec<Pattern> = Vec::with_capacity(patterns.len());
+            let mut index: HashMap<(Vec<Vec<ValueId>>, Vec<K>), usize> = HashMap::new();
+            let mut merged: Vec<Pattern<K>> = Vec::with_capacity(patterns.len());
             for pattern in patterns {
                 let mut others = pattern.sets.clone();
                 others[k].clear();
@@ -311,7 +404,7 @@ fn merge(mut patterns: Vec<Pattern>) -> Vec<Pattern> {
     patterns
 }
 
-fn first_row(pattern: &Pattern) -> Vec<ValueId> {
+fn first_row<K>(pattern: &Pattern<K>) -> Vec<ValueId> {
     pattern.sets.iter().map(|s| s[0]).collect()
 }
 
@@ -325,12 +418,12 @@ fn widen(
     inputs: &[usize],
     section: Option<(usize, ValueId)>,
     every: Option<(usize, usize)>,
-    patterns: Vec<Pattern>,
-) -> Vec<Pattern> {
-    let mut out: Vec<Pattern> = Vec::with_capacity(patterns.len());
+    patterns: Vec<Pattern<usize>>,
+) -> Vec<Pattern<usize>> {
+    let mut out: Vec<Pattern<usize>> = Vec::with_capacity(patterns.len());
     for mut pattern in patterns {
         if let [c] = pattern.key[..] {
-            let constraint = &d.constraints[c as usize];
+            let constraint = &d.constraints[c];
             let covers_section = match section {
                 Some((s, v)) => constraint.cells[s].contains(&v),
                 None => true,

@@ -27,49 +27,27 @@
 //! With [`Layout::expand`], steps 3 and 4 merge nothing in the grid (the
 //! impossible rows are still listed, merged): a changed answer is then one
 //! changed cell, which is what a reviewer of a rule edit wants to see.
+//!
+//! Step 1 is in `layout.rs`, steps 2 to 4 in `grid.rs` (a function per
+//! step), the printing in `format.rs`, and the errors in `error.rs`.
 
+mod error;
 mod format;
 mod grid;
+mod layout;
 
+pub use error::RenderError;
 pub(crate) use format::escape;
+pub use layout::{Layout, Sections};
 
-use crate::model::{Decision, Model, ValueId};
-use crate::suggest;
+use crate::model::{Model, ValueId};
+use layout::{place, Placement};
 
 /// The most cells one section's grid may have before compression.
 pub const MAX_CELLS: u128 = 10_000;
 
 /// The most cells all sections together may have before compression.
 pub const MAX_TOTAL_CELLS: u128 = 10 * MAX_CELLS;
-
-/// Where the inputs go. `None`s and [`Sections::Default`] take the defaults
-/// described in the module documentation.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Layout {
-    /// The input spread across the columns.
-    pub columns: Option<String>,
-    /// The inputs forming the rows, outermost first. When given, every input
-    /// must be placed somewhere.
-    pub rows: Option<Vec<String>>,
-    pub sections: Sections,
-    /// One row per combination of the row inputs and one column per value:
-    /// nothing merged, so that a changed answer is a changed cell (the
-    /// review snapshots use it). Rows impossible in every column are still
-    /// listed under the table.
-    pub expand: bool,
-}
-
-/// Whether and by which input the table is split into sections.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Sections {
-    /// The last input when the decision has four or more inputs.
-    #[default]
-    Default,
-    /// One table.
-    None,
-    /// One table per value of this input.
-    Input(String),
-}
 
 /// A decision rendered as tables: plain data, ready to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,109 +133,6 @@ pub struct ImpossibleRow {
     pub because: Vec<String>,
 }
 
-/// Why a table cannot be rendered.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RenderError {
-    UnknownDecision {
-        decision: String,
-        help: Option<String>,
-    },
-    UnknownInput {
-        decision: String,
-        input: String,
-        /// The flag that named it (`--columns`, `--rows`, `--sections`).
-        flag: &'static str,
-        help: Option<String>,
-    },
-    /// One input placed twice.
-    PlacedTwice { decision: String, input: String },
-    /// `--rows` given, and some inputs are placed nowhere.
-    Unplaced {
-        decision: String,
-        inputs: Vec<String>,
-    },
-    /// Every input is in the rows or the sections.
-    NoColumns { decision: String },
-    TooLarge {
-        decision: String,
-        rows: u128,
-        columns: u128,
-        sections: u128,
-    },
-}
-
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let help = |f: &mut std::fmt::Formatter<'_>, help: &Option<String>| match help {
-            Some(help) => write!(f, "; {help}"),
-            None => Ok(()),
-        };
-        match self {
-            RenderError::UnknownDecision { decision, help: h } => {
-                write!(f, "unknown decision `{decision}`")?;
-                help(f, h)
-            }
-            RenderError::UnknownInput {
-                decision,
-                input,
-                flag,
-                help: h,
-            } => {
-                write!(f, "`{input}` (in `{flag}`) is not an input of `{decision}`")?;
-                help(f, h)
-            }
-            RenderError::PlacedTwice { decision, input } => write!(
-                f,
-                "input `{input}` of `{decision}` is placed twice; put each input in only one of `--columns`, `--rows` and `--sections`"
-            ),
-            RenderError::Unplaced { decision, inputs } => {
-                let names: Vec<String> = inputs.iter().map(|i| format!("`{i}`")).collect();
-                write!(
-                    f,
-                    "the table of `{decision}` leaves out {}; add {} to `--rows`, or name {} in `--sections`",
-                    names.join(", "),
-                    if inputs.len() == 1 { "it" } else { "them" },
-                    if inputs.len() == 1 { "it" } else { "one" },
-                )
-            }
-            RenderError::NoColumns { decision } => write!(
-                f,
-                "no input of `{decision}` is left for the columns; name one with `--columns`"
-            ),
-            RenderError::TooLarge {
-                decision,
-                rows,
-                columns,
-                sections,
-            } => {
-                write!(
-                    f,
-                    "the table of `{decision}` would have {rows} rows × {columns} columns"
-                )?;
-                if *sections > 1 {
-                    write!(f, " in each of {sections} sections")?;
-                }
-                write!(
-                    f,
-                    ", more than the limit of {MAX_CELLS} cells per section ({MAX_TOTAL_CELLS} in all); \
-                     choose `--rows` and `--columns` so that fewer inputs form the rows, \
-                     or split the table with `--sections`"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for RenderError {}
-
-/// The layout with every input placed, as input indices.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Placement {
-    pub columns: usize,
-    pub rows: Vec<usize>,
-    pub sections: Option<usize>,
-}
-
 /// Render a decision of a checked model (decision and input names ignore
 /// ASCII case). A model with errors renders too, with `?` where its rows
 /// give no single answer.
@@ -266,18 +141,9 @@ pub fn render(
     decision: &str,
     layout: &Layout,
 ) -> Result<RenderedTable, RenderError> {
-    let d = model
-        .decisions
-        .iter()
-        .find(|d| d.name.eq_ignore_ascii_case(decision))
-        .ok_or_else(|| RenderError::UnknownDecision {
-            decision: decision.to_string(),
-            help: suggest::help_for(
-                decision,
-                "decisions",
-                model.decisions.iter().map(|d| d.name.as_str()),
-            ),
-        })?;
+    let d = &model.decisions[model
+        .find_decision(decision)
+        .map_err(RenderError::UnknownDecision)?];
     let placement = place(d, layout)?;
     let size = |i: usize| model.enums[d.inputs[i].enum_id].values.len() as u128;
     let rows = placement
@@ -296,111 +162,6 @@ pub fn render(
         });
     }
     Ok(grid::build(model, d, &placement, layout.expand))
-}
-
-/// Resolve a layout's names and fill in the defaults.
-pub(crate) fn place(d: &Decision, layout: &Layout) -> Result<Placement, RenderError> {
-    let find = |name: &str, flag: &'static str| {
-        d.inputs
-            .iter()
-            .position(|c| c.name.eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| RenderError::UnknownInput {
-                decision: d.name.clone(),
-                input: name.trim().to_string(),
-                flag,
-                help: suggest::help_for(
-                    name.trim(),
-                    "inputs",
-                    d.inputs.iter().map(|c| c.name.as_str()),
-                ),
-            })
-    };
-    let columns = layout
-        .columns
-        .as_deref()
-        .map(|n| find(n, "--columns"))
-        .transpose()?;
-    let rows = layout
-        .rows
-        .as_ref()
-        .map(|names| {
-            names
-                .iter()
-                .map(|n| find(n, "--rows"))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
-    let explicit_sections = match &layout.sections {
-        Sections::Input(name) if name.trim().eq_ignore_ascii_case("none") => Some(None),
-        Sections::Input(name) => Some(Some(find(name, "--sections")?)),
-        Sections::None => Some(None),
-        Sections::Default => None,
-    };
-    // Each input may be claimed once by the flags given.
-    let mut claimed: Vec<usize> = Vec::new();
-    let claims = columns
-        .iter()
-        .chain(rows.iter().flatten())
-        .chain(explicit_sections.iter().flatten());
-    for &i in claims {
-        if claimed.contains(&i) {
-            return Err(RenderError::PlacedTwice {
-                decision: d.name.clone(),
-                input: d.inputs[i].name.clone(),
-            });
-        }
-        claimed.push(i);
-    }
-    let sections = match explicit_sections {
-        Some(sections) => sections,
-        None => {
-            let last = d.inputs.len().wrapping_sub(1);
-            (d.inputs.len() >= 4 && !claimed.contains(&last)).then(|| {
-                claimed.push(last);
-                last
-            })
-        }
-    };
-    let columns = match columns {
-        Some(c) => c,
-        None => {
-            let free = |i: &usize| !claimed.contains(i);
-            let first_enum = d.inputs.first().map(|c| c.enum_id);
-            let same_enum = (1..d.inputs.len())
-                .filter(free)
-                .find(|&i| Some(d.inputs[i].enum_id) == first_enum);
-            let chosen = same_enum
-                .or_else(|| (0..d.inputs.len()).find(free))
-                .ok_or_else(|| RenderError::NoColumns {
-                    decision: d.name.clone(),
-                })?;
-            claimed.push(chosen);
-            chosen
-        }
-    };
-    let rows = match rows {
-        Some(rows) => {
-            let unplaced: Vec<String> = (0..d.inputs.len())
-                .filter(|i| !claimed.contains(i))
-                .map(|i| d.inputs[i].name.clone())
-                .collect();
-            if !unplaced.is_empty() {
-                return Err(RenderError::Unplaced {
-                    decision: d.name.clone(),
-                    inputs: unplaced,
-                });
-            }
-            rows
-        }
-        None => (0..d.inputs.len())
-            .filter(|i| !claimed.contains(i))
-            .collect(),
-    };
-    Ok(Placement {
-        columns,
-        rows,
-        sections,
-    })
 }
 
 impl Label {
