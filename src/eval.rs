@@ -8,7 +8,7 @@
 use crate::model::{CheckedModel, Decision, Model, ValueId};
 use crate::source::Sources;
 use crate::suggest;
-use crate::tables::{self, Citation, DecisionTable, Entry};
+use crate::tables::{self, Citation, ConstraintCitation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -27,7 +27,7 @@ struct Prepared {
     /// decisions asked about.
     table: OnceLock<DecisionTable>,
     rows: Vec<Citation>,
-    constraints: Vec<Citation>,
+    constraints: Vec<ConstraintCitation>,
     input_by_name: HashMap<String, usize>,
 }
 
@@ -77,7 +77,7 @@ pub enum EvalError {
     Impossible {
         decision: String,
         inputs: Vec<(String, String)>,
-        constraint: Box<Citation>,
+        constraint: Box<ConstraintCitation>,
     },
 }
 

@@ -40,25 +40,38 @@ pub struct DecisionTable {
     /// For each row of the decision, its outcome's index.
     pub row_outcomes: Vec<u32>,
     pub rows: Vec<Citation>,
-    pub constraints: Vec<Citation>,
+    pub constraints: Vec<ConstraintCitation>,
 }
 
-/// Where a row or constraint is, and what it cites.
+/// Where a row is, and what it cites.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Citation {
     /// The rule file's name as the rule set names it.
     pub file: String,
     pub line: u32,
-    /// The table's title (empty for a constraint).
+    /// The title of the row's table.
     pub table: String,
-    /// 1-based position of the row in its table (0 for a constraint).
+    /// 1-based position of the row in its table.
     pub row: u32,
-    /// The row's own `source`, else its table's; for a constraint, its own.
-    pub source: String,
-    /// The row or constraint as written.
+    /// The row's own `source`, else its table's (`None` when neither has
+    /// one, or the row's is empty).
+    pub source: Option<String>,
+    /// The row as written.
     pub text: String,
-    /// A constraint's `because`; empty for a row.
+}
+
+/// Where an `impossible` constraint is, why, and what it cites.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ConstraintCitation {
+    /// The rule file's name as the rule set names it.
+    pub file: String,
+    pub line: u32,
+    /// The constraint's `because`.
     pub because: String,
+    /// The constraint's `source` (`None` when it has none, or it is empty).
+    pub source: Option<String>,
+    /// The constraint as written, on one line.
+    pub text: String,
 }
 
 impl DecisionTable {
@@ -133,7 +146,10 @@ pub fn build_decision(model: CheckedModel<'_>, sources: &Sources, index: usize) 
 }
 
 /// Where each row and constraint of a decision is, and what it cites.
-pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<Citation>) {
+pub fn citations(
+    decision: &Decision,
+    sources: &Sources,
+) -> (Vec<Citation>, Vec<ConstraintCitation>) {
     let mut position_in_table = vec![0u32; decision.tables.len()];
     let rows = decision
         .rows
@@ -147,13 +163,8 @@ pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<
                 line,
                 table: table.title.clone(),
                 row: position_in_table[row.table],
-                source: row
-                    .source
-                    .clone()
-                    .or_else(|| table.source.clone())
-                    .unwrap_or_default(),
+                source: cited(row.source.as_ref().or(table.source.as_ref())),
                 text: sources.snippet(row.span).trim().to_string(),
-                because: String::new(),
             }
         })
         .collect();
@@ -162,18 +173,21 @@ pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<
         .iter()
         .map(|c| {
             let (file, line) = place(sources, c.span);
-            Citation {
+            ConstraintCitation {
                 file,
                 line,
-                table: String::new(),
-                row: 0,
-                source: c.source.clone().unwrap_or_default(),
-                text: one_line(sources.snippet(c.span)),
                 because: c.because.clone(),
+                source: cited(c.source.as_ref()),
+                text: one_line(sources.snippet(c.span)),
             }
         })
         .collect();
     (rows, constraints)
+}
+
+/// A `source` clause's text; an empty one cites nothing.
+fn cited(source: Option<&String>) -> Option<String> {
+    source.filter(|s| !s.is_empty()).cloned()
 }
 
 fn place(sources: &Sources, span: crate::source::Span) -> (String, u32) {
