@@ -237,3 +237,43 @@ fn for_each_point(columns: &[Vec<u32>], radix: &[u32], f: &mut dyn FnMut(usize))
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::citations;
+    use crate::source::Sources;
+
+    #[test]
+    fn a_citation_has_a_source_only_where_the_rules_give_one() {
+        let mut sources = Sources::new();
+        sources.add(
+            "r.coex",
+            "enum E { a, b }\n\
+             decision d(x: E) -> y: E {\n\
+             \x20   impossible x == b because \"no b\"\n\
+             \x20   impossible x == a && x == a because \"never\" source \"\"\n\
+             \x20   table \"t\" source \"the table\"\n\
+             \x20   | x || y |\n\
+             \x20   | a || a |\n\
+             \x20   | a || a | source \"the row\"\n\
+             \x20   | a || a | source \"\"\n\
+             }\n",
+        );
+        let compiled = crate::compile(&sources);
+        let model = compiled.model.as_ref().expect("a model");
+        let (rows, constraints) = citations(&model.decisions[0], &sources);
+        let row_sources: Vec<Option<&str>> = rows.iter().map(|r| r.source.as_deref()).collect();
+        // An empty `source ""` cites nothing, and hides its table's.
+        assert_eq!(row_sources, [Some("the table"), Some("the row"), None]);
+        let places: Vec<(&str, u32, u32)> = rows
+            .iter()
+            .map(|r| (r.table.as_str(), r.row, r.line))
+            .collect();
+        assert_eq!(places, [("t", 1, 7), ("t", 2, 8), ("t", 3, 9)]);
+        let constraints: Vec<(&str, Option<&str>)> = constraints
+            .iter()
+            .map(|c| (c.because.as_str(), c.source.as_deref()))
+            .collect();
+        assert_eq!(constraints, [("no b", None), ("never", None)]);
+    }
+}
