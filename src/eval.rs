@@ -7,7 +7,7 @@
 
 use crate::model::{CheckedModel, Decision, Model, UnknownDecision, UnknownInput, ValueId};
 use crate::source::Sources;
-use crate::tables::{self, Citation, DecisionTable, Entry};
+use crate::tables::{self, Citation, ConstraintCitation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -68,7 +68,7 @@ pub enum EvalError {
     Impossible {
         decision: String,
         inputs: Vec<(String, String)>,
-        constraint: Box<Citation>,
+        constraint: Box<ConstraintCitation>,
     },
 }
 

@@ -40,25 +40,38 @@ pub struct DecisionTable {
     /// For each row of the decision, its outcome's index.
     pub row_outcomes: Vec<u32>,
     pub rows: Vec<Citation>,
-    pub constraints: Vec<Citation>,
+    pub constraints: Vec<ConstraintCitation>,
 }
 
-/// Where a row or constraint is, and what it cites.
+/// Where a row is, and what it cites.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Citation {
     /// The rule file's name as the rule set names it.
     pub file: String,
     pub line: u32,
-    /// The table's title (empty for a constraint).
+    /// The title of the row's table.
     pub table: String,
-    /// 1-based position of the row in its table (0 for a constraint).
+    /// 1-based position of the row in its table.
     pub row: u32,
-    /// The row's own `source`, else its table's; for a constraint, its own.
-    pub source: String,
-    /// The row or constraint as written.
+    /// The row's own `source`, else its table's (`None` when neither has
+    /// one, or the row's is empty).
+    pub source: Option<String>,
+    /// The row as written.
     pub text: String,
-    /// A constraint's `because`; empty for a row.
+}
+
+/// Where an `impossible` constraint is, why, and what it cites.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ConstraintCitation {
+    /// The rule file's name as the rule set names it.
+    pub file: String,
+    pub line: u32,
+    /// The constraint's `because`.
     pub because: String,
+    /// The constraint's `source` (`None` when it has none, or it is empty).
+    pub source: Option<String>,
+    /// The constraint as written, on one line.
+    pub text: String,
 }
 
 impl DecisionTable {
@@ -120,7 +133,10 @@ pub fn build_decision(model: CheckedModel<'_>, sources: &Sources, index: usize) 
 }
 
 /// Where each row and constraint of a decision is, and what it cites.
-pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<Citation>) {
+pub fn citations(
+    decision: &Decision,
+    sources: &Sources,
+) -> (Vec<Citation>, Vec<ConstraintCitation>) {
     let mut position_in_table = vec![0u32; decision.tables.len()];
     let rows = decision
         .rows
@@ -134,13 +150,8 @@ pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<
                 line,
                 table: table.title.clone(),
                 row: position_in_table[row.table],
-                source: row
-                    .source
-                    .clone()
-                    .or_else(|| table.source.clone())
-                    .unwrap_or_default(),
+                source: cited(row.source.as_ref().or(table.source.as_ref())),
                 text: sources.snippet(row.span).trim().to_string(),
-                because: String::new(),
             }
         })
         .collect();
@@ -149,18 +160,21 @@ pub fn citations(decision: &Decision, sources: &Sources) -> (Vec<Citation>, Vec<
         .iter()
         .map(|c| {
             let (file, line) = place(sources, c.span);
-            Citation {
+            ConstraintCitation {
                 file,
                 line,
-                table: String::new(),
-                row: 0,
-                source: c.source.clone().unwrap_or_default(),
-                text: one_line(sources.snippet(c.span)),
                 because: c.because.clone(),
+                source: cited(c.source.as_ref()),
+                text: one_line(sources.snippet(c.span)),
             }
         })
         .collect();
     (rows, constraints)
+}
+
+/// A `source` clause's text; an empty one cites nothing.
+fn cited(source: Option<&String>) -> Option<String> {
+    source.filter(|s| !s.is_empty()).cloned()
 }
 
 fn place(sources: &Sources, span: crate::source::Span) -> (String, u32) {
@@ -208,5 +222,45 @@ fn for_each_point(columns: &[Vec<u32>], radix: &[u32], f: &mut dyn FnMut(usize))
             index -= value(later, at[later]) - value(later, 0);
             at[later] = 0;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::citations;
+    use crate::source::Sources;
+
+    #[test]
+    fn a_citation_has_a_source_only_where_the_rules_give_one() {
+        let mut sources = Sources::new();
+        sources.add(
+            "r.coex",
+            "enum E { a, b }\n\
+             decision d(x: E) -> y: E {\n\
+             \x20   impossible x == b because \"no b\"\n\
+             \x20   impossible x == a && x == a because \"never\" source \"\"\n\
+             \x20   table \"t\" source \"the table\"\n\
+             \x20   | x || y |\n\
+             \x20   | a || a |\n\
+             \x20   | a || a | source \"the row\"\n\
+             \x20   | a || a | source \"\"\n\
+             }\n",
+        );
+        let compiled = crate::compile(&sources);
+        let model = compiled.model.as_ref().expect("a model");
+        let (rows, constraints) = citations(&model.decisions[0], &sources);
+        let row_sources: Vec<Option<&str>> = rows.iter().map(|r| r.source.as_deref()).collect();
+        // An empty `source ""` cites nothing, and hides its table's.
+        assert_eq!(row_sources, [Some("the table"), Some("the row"), None]);
+        let places: Vec<(&str, u32, u32)> = rows
+            .iter()
+            .map(|r| (r.table.as_str(), r.row, r.line))
+            .collect();
+        assert_eq!(places, [("t", 1, 7), ("t", 2, 8), ("t", 3, 9)]);
+        let constraints: Vec<(&str, Option<&str>)> = constraints
+            .iter()
+            .map(|c| (c.because.as_str(), c.source.as_deref()))
+            .collect();
+        assert_eq!(constraints, [("no b", None), ("never", None)]);
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! - tree-sitter (`editors/tree-sitter-coex`): a file `coex`'s own parser
 //!   accepts parses without an `ERROR` or `MISSING` node, and each fixture
-//!   made to be refused by the parser (`tests/fixtures/parse/`) has one.
+//!   made to be refused by the parser (`tests/fixtures/parse/`) has one; its
+//!   reserved words are the compiler's keywords.
 //! - TextMate (`editors/vscode`): `test/tokenize.js` tokenizes every accepted
 //!   file as VS Code does and finds no text without a scope, no `invalid.*`
 //!   scope, and no rule left open at the end of a file. It needs Node.js and
@@ -107,6 +108,17 @@ fn tree_sitter_parses_every_rule_file_the_compiler_accepts() {
         "tree-sitter parsed {} rule files without an error",
         accepted.len()
     );
+}
+
+#[test]
+fn tree_sitter_reserves_the_keywords_of_the_language() {
+    let grammar = std::fs::read_to_string(root().join("editors/tree-sitter-coex/grammar.js"))
+        .expect("the tree-sitter grammar");
+    let start = grammar.find("reserved:").expect("a `reserved` block");
+    let block = &grammar[start..];
+    let block = &block[..block.find(']').expect("the reserved words' end")];
+    let reserved: Vec<&str> = block.split('\'').skip(1).step_by(2).collect();
+    assert_eq!(reserved, coex::syntax::KEYWORDS);
 }
 
 #[test]

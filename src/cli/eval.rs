@@ -101,8 +101,8 @@ fn answer(args: &Args, evaluator: &Evaluator<'_>) -> Exit {
                 report!("error: {error}");
                 if let EvalError::Impossible { constraint, .. } = &error {
                     report!("  --> {}:{}", constraint.file, constraint.line);
-                    if !constraint.source.is_empty() {
-                        report!("  = source: {}", constraint.source);
+                    if let Some(source) = &constraint.source {
+                        report!("  = source: {source}");
                     }
                     if args.explain {
                         report!("  = constraint: {}", constraint.text);
@@ -138,8 +138,8 @@ fn text_answer(answer: &Answer, explain: bool) -> String {
             "\ndecided by row {} of table \"{}\"\n  --> {}:{}\n   {}\n",
             rule.row, rule.table, rule.file, rule.line, rule.text
         ));
-        if !rule.source.is_empty() {
-            out.push_str(&format!("   = source: {}\n", rule.source));
+        if let Some(source) = &rule.source {
+            out.push_str(&format!("   = source: {source}\n"));
         }
     }
     out
@@ -241,7 +241,7 @@ fn answer_json<'a>(answer: &'a Answer<'a>, explain: bool) -> AnswerJson<'a> {
             line: rule.line,
             table: &rule.table,
             row: rule.row,
-            source: &rule.source,
+            source: rule.source.as_deref().unwrap_or_default(),
             text: explain.then_some(rule.text.as_str()),
         },
     }
@@ -261,7 +261,7 @@ fn error_json(error: &EvalError, explain: bool) -> ErrorJson {
             file: constraint.file.clone(),
             line: constraint.line,
             because: constraint.because.clone(),
-            source: constraint.source.clone(),
+            source: constraint.source.clone().unwrap_or_default(),
             text: explain.then(|| constraint.text.clone()),
         }));
     }

@@ -311,7 +311,8 @@ fn citations(
             "        {RUNTIME}::Constraint {{ decision: {:?}, reason: {:?}, source: {:?}, file: {:?}, line: {} }},",
             decision.name,
             c.because,
-            c.source,
+            // The runtime's `source` is empty when there is none.
+            c.source.as_deref().unwrap_or_default(),
             c.file,
             c.line
         )?;
@@ -331,7 +332,7 @@ fn citations(
             r.row,
             r.file,
             r.line,
-            r.source,
+            r.source.as_deref().unwrap_or_default(),
             r.text
         )?;
     }

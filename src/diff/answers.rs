@@ -4,7 +4,7 @@
 use super::{Change, ChangeKind, Outcome, PatternCell, RuleRef, Side};
 use crate::analysis::{self, chunk, merge, partition_within, Cube, Region, Space};
 use crate::model::{Decision, Model, ValueId};
-use crate::tables::{citations, Citation};
+use crate::tables::{citations, Citation, ConstraintCitation};
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
@@ -447,13 +447,13 @@ fn outcome(model: &Model, decision: &Decision, key: &Key) -> Option<Outcome> {
 }
 
 struct Cited {
-    old: (Vec<Citation>, Vec<Citation>),
-    new: (Vec<Citation>, Vec<Citation>),
+    old: (Vec<Citation>, Vec<ConstraintCitation>),
+    new: (Vec<Citation>, Vec<ConstraintCitation>),
 }
 
 /// The distinct rows and constraints among `deciders`, in file and line order.
 fn rule_refs(
-    (rows, constraints): &(Vec<Citation>, Vec<Citation>),
+    (rows, constraints): &(Vec<Citation>, Vec<ConstraintCitation>),
     deciders: impl Iterator<Item = Decider>,
 ) -> Vec<RuleRef> {
     let mut refs: Vec<RuleRef> = deciders

@@ -9,7 +9,7 @@
 //! an index into `rows`) or the constraint that excludes it (`-1 - c`).
 
 use crate::model::{Decision, Model};
-use crate::tables::{Citation, DecisionTable, Entry};
+use crate::tables::{ConstraintCitation, DecisionTable, Entry};
 use serde::Serialize;
 
 /// The largest lookup table embedded in a page (entries, one per input).
@@ -98,16 +98,16 @@ pub fn json(model: &Model, decision: &Decision, table: &DecisionTable) -> String
                 row: citation.row,
                 file: &citation.file,
                 line: citation.line,
-                source: &citation.source,
+                source: citation.source.as_deref().unwrap_or_default(),
                 text: &citation.text,
             })
             .collect(),
         constraints: table
             .constraints
             .iter()
-            .map(|c: &Citation| Constraint {
+            .map(|c: &ConstraintCitation| Constraint {
                 because: &c.because,
-                source: &c.source,
+                source: c.source.as_deref().unwrap_or_default(),
                 file: &c.file,
                 line: c.line,
                 text: &c.text,

@@ -8,7 +8,7 @@ use super::html::{self, code, escape, Here};
 use super::RuleSet;
 use crate::model::{Decision, Model};
 use crate::render::{self, Layout, RenderError};
-use crate::tables::{self, Citation, DecisionTable, Entry, MAX_ENTRIES};
+use crate::tables::{self, Citation, ConstraintCitation, DecisionTable, Entry, MAX_ENTRIES};
 use crate::text::plural;
 
 pub fn page(set: RuleSet<'_>, index: usize) -> String {
@@ -208,10 +208,10 @@ fn rules(d: &Decision, rows: &[Citation]) -> String {
                 escape(&citation.text),
                 n = r + 1,
             ));
-            if !citation.source.is_empty() {
+            if let Some(source) = &citation.source {
                 out.push_str(&format!(
                     "<p class=\"source\">source: {}</p>\n",
-                    escape(&citation.source)
+                    escape(source)
                 ));
             }
             out.push_str("</li>\n");
@@ -222,7 +222,7 @@ fn rules(d: &Decision, rows: &[Citation]) -> String {
 }
 
 /// The `impossible` constraints, each with its reason and source.
-fn impossible(constraints: &[Citation]) -> String {
+fn impossible(constraints: &[ConstraintCitation]) -> String {
     if constraints.is_empty() {
         return String::new();
     }
@@ -238,10 +238,10 @@ fn impossible(constraints: &[Citation]) -> String {
             escape(&citation.text),
             n = c + 1
         ));
-        if !citation.source.is_empty() {
+        if let Some(source) = &citation.source {
             out.push_str(&format!(
                 "<p class=\"source\">source: {}</p>\n",
-                escape(&citation.source)
+                escape(source)
             ));
         }
         out.push_str("</li>\n");

@@ -7,7 +7,7 @@
 use super::html::{code, escape};
 use crate::model::{Answer, Decision, Model, ValueId};
 use crate::render::{Cell, GridRow, Label, RenderedTable, Section};
-use crate::tables::{Citation, DecisionTable, Entry};
+use crate::tables::{Citation, ConstraintCitation, DecisionTable, Entry};
 
 /// What a grid needs besides the rendered table.
 pub struct Context<'a> {
@@ -15,7 +15,7 @@ pub struct Context<'a> {
     pub decision: &'a Decision,
     pub table: Option<&'a DecisionTable>,
     pub rows: &'a [Citation],
-    pub constraints: &'a [Citation],
+    pub constraints: &'a [ConstraintCitation],
 }
 
 /// The hue of an outcome cell: the first output's value, spread around the
@@ -155,24 +155,27 @@ fn cell_html(
     let mut cites = String::new();
     let mut titles = Vec::new();
     for entry in &entries {
-        let (anchor, number, citation) = match *entry {
-            Entry::Row(r) => ("rule", r + 1, &context.rows[r as usize]),
-            Entry::Impossible(c) => ("impossible", c + 1, &context.constraints[c as usize]),
+        let (anchor, number, what, source) = match *entry {
+            Entry::Row(r) => {
+                let citation = &context.rows[r as usize];
+                let what = format!(
+                    "decided by row {} of table “{}” ({}:{})",
+                    citation.row, citation.table, citation.file, citation.line
+                );
+                ("rule", r + 1, what, &citation.source)
+            }
+            Entry::Impossible(c) => {
+                let citation = &context.constraints[c as usize];
+                let what = format!(
+                    "impossible: {} ({}:{})",
+                    citation.because, citation.file, citation.line
+                );
+                ("impossible", c + 1, what, &citation.source)
+            }
         };
-        let what = match entry {
-            Entry::Row(_) => format!(
-                "decided by row {} of table “{}” ({}:{})",
-                citation.row, citation.table, citation.file, citation.line
-            ),
-            Entry::Impossible(_) => format!(
-                "impossible: {} ({}:{})",
-                citation.because, citation.file, citation.line
-            ),
-        };
-        let what = if citation.source.is_empty() {
-            what
-        } else {
-            format!("{what}; source: {}", citation.source)
+        let what = match source {
+            None => what,
+            Some(source) => format!("{what}; source: {source}"),
         };
         cites.push_str(&format!(
             "<a class=\"cite\" href=\"#{anchor}-{number}\" aria-label=\"{}\">{number}</a>",

@@ -191,12 +191,15 @@ fn rules(side: &str, refs: &[RuleRef], set: RuleSet<'_>, decision: &str) -> Stri
     if let Some(d) = set.model.decision_named(decision) {
         let (rows, constraints) = citations(d, set.sources);
         for r in refs {
-            let cited = rows
-                .iter()
-                .chain(&constraints)
-                .find(|c| c.file == r.file && c.line == r.line)
-                .map(|c| c.source.clone())
-                .filter(|s| !s.is_empty());
+            let at = |file: &str, line: u32| file == r.file && line == r.line;
+            let row = rows.iter().find(|c| at(&c.file, c.line)).map(|c| &c.source);
+            let cited = row
+                .or_else(|| {
+                    let constraint = constraints.iter().find(|c| at(&c.file, c.line));
+                    constraint.map(|c| &c.source)
+                })
+                .cloned()
+                .flatten();
             if let Some(source) = cited {
                 if !sources.contains(&source) {
                     sources.push(source);

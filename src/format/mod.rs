@@ -31,6 +31,7 @@ use crate::syntax::ast::{
     Arg, Constraint, Decision, DecisionItem, Docs, EnumDecl, Expect, File, Ident, Item, Outcome,
     Param, Pattern, Row, SetDecl, Table, Term,
 };
+use crate::syntax::escape;
 use printer::{Gap, Printer};
 
 pub use same::{equivalent, erased};
@@ -281,11 +282,11 @@ fn constraint(p: &mut Printer, c: &Constraint, gap: Gap) {
     }
     let at = start(c.because.span);
     p.line(2, at, Gap::TIGHT);
-    p.word(&format!("because {}", quote(&c.because.value)), Some(at));
+    p.word(&format!("because {}", escape(&c.because.value)), Some(at));
     if let Some(source) = &c.source {
         let at = start(source.span);
         p.line(2, at, Gap::TIGHT);
-        p.word(&format!("source {}", quote(&source.value)), Some(at));
+        p.word(&format!("source {}", escape(&source.value)), Some(at));
     }
 }
 
@@ -314,14 +315,14 @@ fn table(p: &mut Printer, t: &Table, gap: Gap) {
     let at = start(t.title.span);
     p.line(1, at, gap);
     p.word("table", None);
-    p.word(&quote(&t.title.value), Some(at));
+    p.word(&escape(&t.title.value), Some(at));
     if t.ordered {
         p.word("ordered", None);
     }
     if let Some(source) = &t.source {
         let at = start(source.span);
         p.line(2, at, Gap::TIGHT);
-        p.word(&format!("source {}", quote(&source.value)), Some(at));
+        p.word(&format!("source {}", escape(&source.value)), Some(at));
     }
     let grid = Grid::new(t);
     let at = start(t.header_span);
@@ -376,7 +377,7 @@ impl Grid {
         let inputs: Vec<String> = row.inputs.iter().map(pattern).collect();
         let line = self.line(&inputs, &idents(&row.outputs));
         match &row.source {
-            Some(source) => format!("{line} source {}", quote(&source.value)),
+            Some(source) => format!("{line} source {}", escape(&source.value)),
             None => line,
         }
     }
@@ -447,25 +448,8 @@ fn expect(p: &mut Printer, e: &Expect, indent: usize, gap: Gap) {
     }
     if let Some(source) = &e.source {
         p.word(
-            &format!("source {}", quote(&source.value)),
+            &format!("source {}", escape(&source.value)),
             Some(start(source.span)),
         );
     }
-}
-
-/// A string literal for `text`, escaped as the grammar reads it back.
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -2,10 +2,15 @@
 //!
 //! Nodes are read by their grammar rule, never by position, so a change in
 //! the grammar that adds an optional part cannot silently shift fields.
+//! Where a rule holds two nodes of one rule (`set S: Mode`, `name: Enum`,
+//! the two sides of a header, `name: value`), the grammar tags them
+//! (`#name = ident`) and they are read by tag.
 
 use super::ast::*;
+use super::errors;
+use super::literal::unescape;
 use super::parser::{CoexParser, Rule};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 use pest::iterators::Pair;
 use pest::Parser;
@@ -16,16 +21,8 @@ use pest::Parser;
 /// Text over the size limits of [`crate::limits`] is refused first.
 pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
     crate::limits::check_source(file, text)?;
-    let mut pairs = CoexParser::parse(Rule::file, text).map_err(|_| {
-        // Parse again, tracking the tokens the parser tried at the place it
-        // stopped, so the message can name them (`|`, `because`, ...). Only
-        // failing parses pay for it.
-        pest::set_error_detail(true);
-        let detailed =
-            CoexParser::parse(Rule::file, text).expect_err("the text failed to parse once");
-        pest::set_error_detail(false);
-        syntax_error(file, text, detailed)
-    })?;
+    let mut pairs = CoexParser::parse(Rule::file, text)
+        .map_err(|plain| errors::syntax_error(file, text, errors::with_detail(text, plain)))?;
     let root = pairs
         .next()
         .expect("the `file` rule always yields one pair");
@@ -72,6 +69,16 @@ fn first<'a>(pair: &Pair<'a, Rule>, rule: Rule) -> Option<Pair<'a, Rule>> {
 fn expect_child<'a>(pair: &Pair<'a, Rule>, rule: Rule) -> Pair<'a, Rule> {
     first(pair, rule)
         .unwrap_or_else(|| panic!("grammar guarantees a {rule:?} in {:?}", pair.as_rule()))
+}
+
+/// The child the grammar tags `tag` (`#tag = rule`), if present.
+fn tagged<'a>(pair: &Pair<'a, Rule>, tag: &str) -> Option<Pair<'a, Rule>> {
+    children(pair.clone()).find(|p| p.as_node_tag() == Some(tag))
+}
+
+fn expect_tagged<'a>(pair: &Pair<'a, Rule>, tag: &str) -> Pair<'a, Rule> {
+    tagged(pair, tag)
+        .unwrap_or_else(|| panic!("grammar guarantees a `#{tag}` in {:?}", pair.as_rule()))
 }
 
 struct Lower {
@@ -165,11 +172,10 @@ impl Lower {
     }
 
     fn set_decl(&self, pair: Pair<Rule>) -> SetDecl {
-        let names = self.idents(&pair);
         SetDecl {
             docs: self.docs(&pair),
-            name: names[0].clone(),
-            enum_name: names[1].clone(),
+            name: self.ident(expect_tagged(&pair, "name")),
+            enum_name: self.ident(expect_tagged(&pair, "type")),
             members: self.idents(&expect_child(&pair, Rule::set_members)),
             span: self.span(&pair),
         }
@@ -178,13 +184,10 @@ impl Lower {
     fn params(&self, pair: &Pair<Rule>) -> Vec<Param> {
         only(children(pair.clone()), Rule::param)
             .into_iter()
-            .map(|param| {
-                let names = self.idents(&param);
-                Param {
-                    name: names[0].clone(),
-                    enum_name: names[1].clone(),
-                    span: self.span(&param),
-                }
+            .map(|param| Param {
+                name: self.ident(expect_tagged(&param, "name")),
+                enum_name: self.ident(expect_tagged(&param, "type")),
+                span: self.span(&param),
             })
             .collect()
     }
@@ -232,9 +235,8 @@ impl Lower {
 
     fn table(&self, pair: Pair<Rule>) -> Table {
         let header = expect_child(&pair, Rule::header);
-        let mut header_cells = only(children(header.clone()), Rule::header_cells).into_iter();
-        let input_columns = self.idents(&header_cells.next().expect("header has inputs"));
-        let output_columns = self.idents(&header_cells.next().expect("header has outputs"));
+        let input_columns = self.idents(&expect_tagged(&header, "input_columns"));
+        let output_columns = self.idents(&expect_tagged(&header, "output_columns"));
         let rows = only(children(pair.clone()), Rule::row)
             .into_iter()
             .map(|row| self.row(row))
@@ -288,11 +290,9 @@ impl Lower {
     }
 
     fn arg(&self, pair: Pair<Rule>) -> Arg {
-        let mut names = self.idents(&pair);
-        let value = names.pop().expect("an argument has a value");
         Arg {
-            name: names.pop(),
-            value,
+            name: tagged(&pair, "name").map(|name| self.ident(name)),
+            value: self.ident(expect_tagged(&pair, "value")),
             span: self.span(&pair),
         }
     }
@@ -320,214 +320,5 @@ impl Lower {
             source: self.clause(&pair, Rule::source),
             span: self.span(&pair),
         }
-    }
-}
-
-fn unescape(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut chars = body.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some(other) => out.push(other),
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Escape a string for printing back as a `.coex` literal.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn syntax_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
-    use pest::error::{ErrorVariant, InputLocation};
-    let (start, end) = match error.location {
-        InputLocation::Pos(pos) => (pos, pos),
-        InputLocation::Span((start, end)) => (start, end),
-    };
-    // Underline the token the parser stopped at, not an empty point.
-    let end = if end > start {
-        end
-    } else {
-        token_end(text, start)
-    };
-    let found = describe_found(&text[start..end]);
-    let mut expected = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => expected_words(positives),
-        ErrorVariant::CustomError { message } => vec![message.clone()],
-    };
-    if let Some(attempts) = error.parse_attempts().filter(|a| a.max_position == start) {
-        let mut line_end = false;
-        for token in attempts.expected_tokens() {
-            let token = token.to_string();
-            // Character ranges (`a..z`) say less than the rule words do.
-            let range = token.chars().count() == 4 && token.get(1..3) == Some("..");
-            if range || token == "BUILTIN_RULE" {
-                continue;
-            }
-            match token.as_str() {
-                " " | "\t" | "//" | "_" => {}
-                "\n" | "\r\n" | "\r" => line_end = true,
-                t => {
-                    let word = format!("`{t}`");
-                    let covered = expected.iter().any(|w| w.contains(&format!("`{t}")));
-                    if !covered {
-                        expected.push(word);
-                    }
-                }
-            }
-        }
-        // A line end is only worth naming when nothing else would do.
-        if line_end && expected.is_empty() {
-            expected.push("the end of the line".to_string());
-        }
-    }
-    let message = if expected.is_empty() {
-        format!("unexpected {}", found.trim_start_matches("the "))
-    } else {
-        format!("expected {}, found {found}", join_or(&expected))
-    };
-    const KEYWORDS: [&str; 10] = [
-        "enum",
-        "set",
-        "decision",
-        "table",
-        "ordered",
-        "impossible",
-        "because",
-        "source",
-        "expect",
-        "alias",
-    ];
-    let token = &text[start..end];
-    let help = if KEYWORDS.contains(&token) && expected.iter().any(|e| e == "a name") {
-        format!("`{token}` is a keyword and cannot be used as a name")
-    } else {
-        syntax_help(&expected)
-    };
-    Diagnostic::new(Code::Syntax, message)
-        .primary(Span::new(file, start, end), "unexpected here")
-        .help(help)
-}
-
-fn token_end(text: &str, start: usize) -> usize {
-    let rest = &text[start..];
-    let Some(first) = rest.chars().next() else {
-        return start;
-    };
-    if first == '\n' || first == '\r' {
-        return start + first.len_utf8();
-    }
-    if first.is_alphanumeric() || first == '_' {
-        return start
-            + rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(rest.len());
-    }
-    start + first.len_utf8()
-}
-
-fn describe_found(token: &str) -> String {
-    match token {
-        "" => "the end of the file".to_string(),
-        "\n" | "\r" | "\r\n" => "the end of the line".to_string(),
-        t if t.chars().all(|c| c.is_alphanumeric() || c == '_') => format!("`{t}`"),
-        t => format!("`{}`", t.escape_debug()),
-    }
-}
-
-/// What a rule author would call what the parser wanted.
-fn expected_words(rules: &[Rule]) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for rule in rules {
-        let word = match rule {
-            Rule::EOI => "the end of the file",
-            Rule::ident => "a name",
-            Rule::keyword => "a name",
-            Rule::string | Rule::string_body => "a quoted string",
-            Rule::escape => "a string escape (`\\\"`, `\\\\`, `\\n` or `\\t`)",
-            Rule::doc | Rule::docs | Rule::doc_text => "a `///` doc comment",
-            Rule::enum_decl => "`enum`",
-            Rule::set_decl => "`set`",
-            Rule::decision => "`decision`",
-            Rule::expect => "`expect`",
-            Rule::enum_value => "a value name",
-            Rule::alias => "`alias`",
-            Rule::set_members => "a value name",
-            Rule::inputs => "`(` and the decision's inputs",
-            Rule::outputs => "the decision's outputs, `name: Enum` or `(name: Enum, ...)`",
-            Rule::param => "an input or output, `name: Enum`",
-            Rule::constraint => "`impossible`",
-            Rule::condition | Rule::term => "a condition, `input == value`",
-            Rule::is => "`==`",
-            Rule::is_not => "`!=`",
-            Rule::because => "`because \"reason\"`",
-            Rule::source => "`source \"citation\"`",
-            Rule::table => "`table`",
-            Rule::ordered => "`ordered`",
-            Rule::header | Rule::header_cells => "a table header, `| input | ... || output |`",
-            Rule::row => "a table row, `| cell | ... || value |`",
-            Rule::row_inputs => "a cell",
-            Rule::row_outputs => "an output value",
-            Rule::pattern | Rule::names => "a cell: a value, a set, `a, b`, `!a` or `*`",
-            Rule::any => "`*`",
-            Rule::negation => "`!`",
-            Rule::arg => "a value, or `name: value`",
-            Rule::expectation => "the expected outputs, `(value, ...)` or `impossible`",
-            Rule::impossible => "`impossible`",
-            Rule::nl | Rule::value_sep => "the end of the line",
-            Rule::item => "`enum`, `set`, `decision` or `expect`",
-            Rule::decision_item => "`table`, `impossible`, `expect` or `}`",
-            Rule::ident_char => "a letter, digit or `_`",
-            Rule::file | Rule::COMMENT | Rule::WHITESPACE | Rule::wrap | Rule::doc_start => {
-                continue
-            }
-        };
-        if !words.iter().any(|w| w == word) {
-            words.push(word.to_string());
-        }
-    }
-    words
-}
-
-fn join_or(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-fn syntax_help(expected: &[String]) -> String {
-    let mentions = |w: &str| expected.iter().any(|e| e.contains(w));
-    if mentions("table row") || mentions("cell") {
-        "a row is one line: `| cell | cell || output |`, inputs left of `||`, outputs right of it"
-            .to_string()
-    } else if mentions("`enum`") || mentions("`decision`") {
-        "a rule file holds `enum`, `set`, `decision` and `expect` items, each starting on its own line"
-            .to_string()
-    } else if mentions("quoted string") {
-        "strings are written in double quotes, `\"like this\"`, on one line".to_string()
-    } else {
-        "see docs/LANGUAGE.md for the syntax of rule files".to_string()
     }
 }
