@@ -8,15 +8,13 @@ use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast;
 
-/// `what` is declared twice; `first` and `again` are the two names.
+/// `what` (such as "enum `Mode`") is declared twice; `first` and `again`
+/// are the places of its two names.
 pub fn duplicate(what: &str, name: &str, first: Span, again: Span) -> Diagnostic {
-    Diagnostic::new(
-        Code::Duplicate,
-        format!("{what} `{name}` is defined more than once"),
-    )
-    .primary(again, format!("`{name}` defined again here"))
-    .secondary(first, "first defined here")
-    .help(format!("rename one of them, or remove the second `{name}`"))
+    Diagnostic::new(Code::Duplicate, format!("{what} is defined more than once"))
+        .primary(again, format!("`{name}` defined again here"))
+        .secondary(first, "first defined here")
+        .help(format!("rename one of them, or remove the second `{name}`"))
 }
 
 /// A value name or alias of enum `of` equal, ignoring case, to an earlier one.

@@ -36,10 +36,7 @@ fn a_repeated_input_column_points_at_the_column_that_named_it_first() {
         .iter()
         .find(|d| d.code == Code::Duplicate)
         .expect("a duplicate column");
-    assert_eq!(
-        duplicate.message,
-        "column `x` `x` is defined more than once"
-    );
+    assert_eq!(duplicate.message, "column `x` is defined more than once");
     let header = text.find("| nope").expect("the header");
     let columns: Vec<u32> = text[header..]
         .match_indices(" x ")
@@ -67,10 +64,7 @@ fn a_repeated_output_column_points_at_the_first() {
         .iter()
         .find(|d| d.code == Code::Duplicate)
         .expect("a duplicate column");
-    assert_eq!(
-        duplicate.message,
-        "column `o1` `o1` is defined more than once"
-    );
+    assert_eq!(duplicate.message, "column `o1` is defined more than once");
     let (again, first) = labelled(&text, duplicate);
     assert_eq!((again, first), ("o1", vec!["o1"]));
     let first = duplicate.labels.iter().find(|l| !l.primary).expect("first");
