@@ -5,14 +5,23 @@
 //! it produces:
 //!
 //! ```text
-//! source text ─ syntax ─▶ syntax tree ─ model ─▶ checked model ─ check ─▶ diagnostics
-//!                                                     │
-//!                                                     ├─ tables ─▶ lookup tables ─ codegen ─▶ Rust source
-//!                                                     ├─ render ─▶ readable tables
-//!                                                     ├─ diff ───▶ changed answers (two models)
-//!                                                     ├─ doc ────▶ web pages of the rule book
-//!                                                     └─ eval ───▶ answers
+//! source text ─ syntax ─▶ syntax tree ─ model ─▶ model ─ check ─▶ diagnostics
+//!                                                  │
+//!                                  no error keeps it from answering
+//!                                                  ▼
+//!                                            checked model
+//!                                                  ├─ tables ─▶ lookup tables ─ codegen ─▶ Rust source
+//!                                                  ├─ render ─▶ readable tables
+//!                                                  ├─ diff ───▶ changed answers (two models)
+//!                                                  ├─ doc ────▶ web pages of the rule book
+//!                                                  └─ eval ───▶ answers
 //! ```
+//!
+//! The model is what name resolution makes of the syntax trees, errors or
+//! not (the language server shows what it can of a broken rule set); it
+//! becomes a [`CheckedModel`] only once the checks have run and found no
+//! error that keeps it from answering ([`Compiled::checked`]), and only a
+//! checked model reaches the back ends.
 //!
 //! [`compile`] runs the front of it. The library does no I/O except in
 //! [`fs`], which reads a rule-set directory for the command line and for
