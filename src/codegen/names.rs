@@ -2,7 +2,7 @@
 //! (raw where a keyword needs it), output struct names, and the names of
 //! the private statics, made unique.
 //!
-//! [`crate::check::generated_names`] refuses, before any code is written,
+//! [`crate::check::rust_names`] refuses, before any code is written,
 //! every rule-set name these functions could not turn into Rust.
 
 use crate::model::{Decision, Model};
