@@ -6,10 +6,14 @@ use crate::source::Sources;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// Why a rule set or one of its files could not be read, with the path.
 #[derive(Debug)]
 pub enum LoadError {
+    /// The path given as a rule set is not a directory.
     NotADirectory(PathBuf),
+    /// Reading the directory or a file failed.
     Io(PathBuf, std::io::Error),
+    /// A `.coex` file is not UTF-8 text.
     NotUtf8(PathBuf),
     /// A file over [`MAX_FILE_BYTES`]: read no further than that.
     TooLarge(PathBuf),

@@ -47,7 +47,7 @@ pub const MAX_SET_DEPTH: usize = 64;
 /// compiles (release) in about 13 s of CPU and 1 GB of memory; both grow
 /// linearly, so 2^24 would take minutes and 16 GB (docs/BUILD.md).
 /// Reported as E0013 `table-too-large`.
-pub const MAX_TABLE_ENTRIES: u128 = 1 << 20;
+pub(crate) const MAX_TABLE_ENTRIES: u128 = 1 << 20;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
@@ -56,7 +56,7 @@ use crate::source::{FileId, Span};
 /// [`MAX_LINE_BYTES`], pointing at the start of the line that passes the
 /// limit. The parser calls this first, so every command that reads rules
 /// (`check`, `fmt`, ...) enforces the same limits.
-pub fn check_source(file: FileId, text: &str) -> Result<(), Diagnostic> {
+pub(crate) fn check_source(file: FileId, text: &str) -> Result<(), Diagnostic> {
     let line_at = |offset: usize| {
         let start = text.as_bytes()[..offset]
             .iter()

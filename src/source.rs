@@ -9,12 +9,14 @@ pub struct FileId(pub u32);
 /// A byte range in one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
-    pub file: FileId,
+    pub(crate) file: FileId,
+    /// The offset of its first byte.
     pub start: u32,
-    pub end: u32,
+    pub(crate) end: u32,
 }
 
 impl Span {
+    /// The bytes `start..end` of `file`.
     pub fn new(file: FileId, start: usize, end: usize) -> Span {
         Span {
             file,
@@ -23,16 +25,7 @@ impl Span {
         }
     }
 
-    /// The smallest span holding both (both must be in the same file).
-    pub fn to(self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
-
-    pub fn range(self) -> std::ops::Range<usize> {
+    pub(crate) fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
 }
@@ -40,7 +33,9 @@ impl Span {
 /// One source file: a display name and its text.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
+    /// The name diagnostics show, such as `rules/route.coex`.
     pub name: String,
+    /// The file's text, without a leading byte-order mark.
     pub text: String,
     line_starts: Vec<usize>,
 }
@@ -48,7 +43,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// A file of `text`, without the UTF-8 byte-order mark some editors put
     /// at its start (spans are offsets into the text after it).
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+    pub(crate) fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
         let mut text = text.into();
         if text.starts_with(BOM) {
             text.drain(..BOM.len_utf8());
@@ -62,7 +57,7 @@ impl SourceFile {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+    fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
@@ -92,7 +87,7 @@ impl SourceFile {
 }
 
 /// The UTF-8 byte-order mark.
-pub const BOM: char = '\u{feff}';
+pub(crate) const BOM: char = '\u{feff}';
 
 /// The offsets just after each line end: `\n`, `\r\n` or a lone `\r`, as the
 /// grammar's `NEWLINE` reads them.
@@ -112,19 +107,23 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// A rule set with no files yet.
     pub fn new() -> Sources {
         Sources::default()
     }
 
+    /// Adds a file named `name` (as diagnostics show it) and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         self.files.push(SourceFile::new(name, text));
         FileId(self.files.len() as u32 - 1)
     }
 
+    /// The file with id `id` (an id this rule set gave out).
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }
 
+    /// The files with their ids, in order.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
             .iter()
@@ -132,16 +131,18 @@ impl Sources {
             .map(|(i, f)| (FileId(i as u32), f))
     }
 
+    /// How many files the rule set has.
     pub fn len(&self) -> usize {
         self.files.len()
     }
 
+    /// Whether the rule set has no files.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
 
     /// The text a span covers.
-    pub fn snippet(&self, span: Span) -> &str {
+    pub(crate) fn snippet(&self, span: Span) -> &str {
         &self.get(span.file).text[span.range()]
     }
 
@@ -161,9 +162,12 @@ impl Sources {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
-    pub file: String,
+    pub(crate) file: String,
+    // The line, counted from 1. (`//`: a doc comment would be its
+    // description in `coex schema`'s output.)
+    #[allow(missing_docs)]
     pub line: usize,
-    pub column: usize,
+    pub(crate) column: usize,
 }
 
 impl std::fmt::Display for Location {

@@ -7,7 +7,7 @@ const LONGEST_COMPARED: usize = 128;
 
 /// The candidate closest to `name` (ignoring ASCII case), if it is close
 /// enough to be a likely typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let length = name.chars().count();
     if length > LONGEST_COMPARED {
         return None;
@@ -42,12 +42,12 @@ fn distance(a: &str, b: &str) -> usize {
 /// The name a "did you mean" help line of [`help_for`] offers (the language
 /// server's quick fix takes it).
 #[cfg(any(feature = "lsp", test))]
-pub fn offered(help: &str) -> Option<&str> {
+pub(crate) fn offered(help: &str) -> Option<&str> {
     help.strip_prefix("did you mean `")?.strip_suffix("`?")
 }
 
 /// A "help" line offering the closest candidate, or listing the few there are.
-pub fn help_for<'a>(
+pub(crate) fn help_for<'a>(
     name: &str,
     what: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,

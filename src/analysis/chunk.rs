@@ -22,14 +22,14 @@ use std::collections::HashMap;
 pub const ENUMERABLE: u128 = 1 << 24;
 
 /// About how many inputs one chunk holds.
-pub const CHUNK_BITS: usize = 1 << 15;
+pub(crate) const CHUNK_BITS: usize = 1 << 15;
 
 /// A set of inputs of one chunk, one bit per input.
-pub type Bits = Vec<u64>;
+pub(crate) type Bits = Vec<u64>;
 
 /// The estimated cost of enumerating a problem of `ids` rows and
 /// constraints, in word operations (saturating).
-pub fn cost(space: &Space, ids: usize) -> u128 {
+pub(crate) fn cost(space: &Space, ids: usize) -> u128 {
     let columns = space.columns() as u128 + 4;
     (space.volume() / 64 + 1)
         .saturating_mul(ids as u128 + 1)
@@ -54,18 +54,18 @@ pub fn walk_budget(space: &Space, ids: usize) -> u64 {
 
 /// One chunk: the fixed values of the first columns, and the bit sets of
 /// the rows (and constraints) that match any of its inputs.
-pub struct Chunk<'a> {
+pub(crate) struct Chunk<'a> {
     pub(crate) plan: &'a Plan,
     /// The values of the columns `0..plan.low`.
-    pub high: &'a [u32],
+    high: &'a [u32],
     /// The index of the chunk's first input in the whole space.
-    pub base: u64,
+    pub(crate) base: u64,
     /// Per id, its bit set here (`None`: it matches nothing here).
-    pub sets: &'a [Option<Bits>],
+    pub(crate) sets: &'a [Option<Bits>],
 }
 
 /// How the space is cut into chunks.
-pub struct Plan {
+pub(crate) struct Plan {
     space: Space,
     /// The first column that varies within a chunk.
     low: usize,
@@ -101,12 +101,12 @@ impl Plan {
         }
     }
 
-    pub fn words(&self) -> usize {
+    pub(crate) fn words(&self) -> usize {
         self.len.div_ceil(64)
     }
 
     /// A bit set of every input of a chunk.
-    pub fn all(&self) -> Bits {
+    pub(crate) fn all(&self) -> Bits {
         let mut bits = vec![u64::MAX; self.words()];
         if !self.len.is_multiple_of(64) {
             *bits.last_mut().expect("a chunk has an input") = (1u64 << (self.len % 64)) - 1;
@@ -134,7 +134,7 @@ impl Plan {
 
 /// The input at an index of the whole space (the first column most
 /// significant).
-pub fn point(space: &Space, mut index: u64) -> Vec<u32> {
+pub(crate) fn point(space: &Space, mut index: u64) -> Vec<u32> {
     let mut point = vec![0; space.columns()];
     for column in (0..space.columns()).rev() {
         let size = space.size(column) as u64;
@@ -182,59 +182,45 @@ fn extract(bits: &[u64], start: usize, len: usize) -> Bits {
     out
 }
 
-pub fn is_empty(bits: &[u64]) -> bool {
+pub(crate) fn is_empty(bits: &[u64]) -> bool {
     bits.iter().all(|&w| w == 0)
 }
 
-pub fn first(bits: &[u64]) -> Option<usize> {
+pub(crate) fn first(bits: &[u64]) -> Option<usize> {
     bits.iter()
         .position(|&w| w != 0)
         .map(|i| i * 64 + bits[i].trailing_zeros() as usize)
 }
 
-pub fn and(a: &[u64], b: &[u64]) -> Bits {
+pub(crate) fn and(a: &[u64], b: &[u64]) -> Bits {
     a.iter().zip(b).map(|(x, y)| x & y).collect()
 }
 
-pub fn and_not(a: &[u64], b: &[u64]) -> Bits {
+pub(crate) fn and_not(a: &[u64], b: &[u64]) -> Bits {
     a.iter().zip(b).map(|(x, y)| x & !y).collect()
 }
 
-pub fn or_into(a: &mut [u64], b: &[u64]) {
+pub(crate) fn or_into(a: &mut [u64], b: &[u64]) {
     for (x, y) in a.iter_mut().zip(b) {
         *x |= y;
     }
 }
 
-pub fn remove(a: &mut [u64], b: &[u64]) {
+pub(crate) fn remove(a: &mut [u64], b: &[u64]) {
     for (x, y) in a.iter_mut().zip(b) {
         *x &= !y;
     }
 }
 
-pub fn intersects(a: &[u64], b: &[u64]) -> bool {
-    a.iter().zip(b).any(|(x, y)| x & y != 0)
-}
-
-pub fn contains_bit(bits: &[u64], index: usize) -> bool {
+pub(crate) fn contains_bit(bits: &[u64], index: usize) -> bool {
     bits[index / 64] & (1 << (index % 64)) != 0
 }
 
-/// The positions of the set bits, in order.
-pub fn ones(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
-    super::cube::bits(bits).map(|b| b as usize)
-}
-
 impl Chunk<'_> {
-    /// An input of this chunk, by its bit.
-    pub fn point(&self, bit: usize) -> Vec<u32> {
-        point(&self.plan.space, self.base + bit as u64)
-    }
-
     /// Disjoint cubes holding exactly the inputs of a bit set: the chunk's
     /// fixed values, then, column by column, the values whose sub-blocks
     /// are alike grouped into one cell.
-    pub fn cubes(&self, bits: &[u64]) -> Vec<Cube> {
+    pub(crate) fn cubes(&self, bits: &[u64]) -> Vec<Cube> {
         let plan = self.plan;
         let space = &plan.space;
         let mut out = Vec::new();
@@ -309,12 +295,12 @@ impl Chunk<'_> {
 
 /// Walk the chunks of a problem's space in order, with the bit set of
 /// every id (`cubes[id]`) in each.
-pub fn chunks(space: &Space, cubes: &[&[u64]], visit: impl FnMut(&Chunk<'_>)) {
+pub(crate) fn chunks(space: &Space, cubes: &[&[u64]], visit: impl FnMut(&Chunk<'_>)) {
     chunks_of(space, cubes, CHUNK_BITS, visit)
 }
 
 /// [`chunks`] of about `chunk_bits` inputs each (small ones in tests).
-pub fn chunks_of(
+pub(crate) fn chunks_of(
     space: &Space,
     cubes: &[&[u64]],
     chunk_bits: usize,

@@ -23,6 +23,7 @@ fn words_for(size: u32) -> usize {
 }
 
 impl Space {
+    /// The space of inputs with `sizes[c]` values in column `c`.
     pub fn new(sizes: Vec<u32>) -> Space {
         let mut offsets = Vec::with_capacity(sizes.len() + 1);
         let mut total = 0;
@@ -34,15 +35,15 @@ impl Space {
         Space { sizes, offsets }
     }
 
-    pub fn columns(&self) -> usize {
+    pub(crate) fn columns(&self) -> usize {
         self.sizes.len()
     }
 
-    pub fn size(&self, column: usize) -> u32 {
+    pub(crate) fn size(&self, column: usize) -> u32 {
         self.sizes[column]
     }
 
-    pub fn sizes(&self) -> &[u32] {
+    pub(crate) fn sizes(&self) -> &[u32] {
         &self.sizes
     }
 
@@ -58,7 +59,7 @@ impl Space {
     }
 
     /// The cube of every input.
-    pub fn full(&self) -> Cube {
+    pub(crate) fn full(&self) -> Cube {
         let mut cube = vec![0u64; self.words()].into_boxed_slice();
         for column in 0..self.columns() {
             fill(self.column_mut(&mut cube, column), self.sizes[column]);
@@ -79,15 +80,15 @@ impl Space {
     }
 
     /// The cube of one input.
-    pub fn point(&self, point: &[u32]) -> Cube {
+    pub(crate) fn point(&self, point: &[u32]) -> Cube {
         self.cube(point.iter().map(|&v| [v]))
     }
 
-    pub fn column<'a>(&self, cube: &'a [u64], column: usize) -> &'a [u64] {
+    pub(crate) fn column<'a>(&self, cube: &'a [u64], column: usize) -> &'a [u64] {
         &cube[self.offsets[column]..self.offsets[column + 1]]
     }
 
-    pub fn column_mut<'a>(&self, cube: &'a mut [u64], column: usize) -> &'a mut [u64] {
+    pub(crate) fn column_mut<'a>(&self, cube: &'a mut [u64], column: usize) -> &'a mut [u64] {
         &mut cube[self.offsets[column]..self.offsets[column + 1]]
     }
 
@@ -96,7 +97,7 @@ impl Space {
         bits(self.column(cube, column))
     }
 
-    pub fn count(&self, cube: &[u64], column: usize) -> u32 {
+    pub(crate) fn count(&self, cube: &[u64], column: usize) -> u32 {
         self.column(cube, column)
             .iter()
             .map(|w| w.count_ones())
@@ -104,17 +105,17 @@ impl Space {
     }
 
     /// The number of inputs in a cube (saturating).
-    pub fn cube_volume(&self, cube: &[u64]) -> u128 {
+    pub(crate) fn cube_volume(&self, cube: &[u64]) -> u128 {
         (0..self.columns()).fold(1u128, |acc, c| {
             acc.saturating_mul(self.count(cube, c) as u128)
         })
     }
 
-    pub fn is_empty(&self, cube: &[u64]) -> bool {
+    pub(crate) fn is_empty(&self, cube: &[u64]) -> bool {
         (0..self.columns()).any(|c| self.column(cube, c).iter().all(|&w| w == 0))
     }
 
-    pub fn intersects(&self, a: &[u64], b: &[u64]) -> bool {
+    pub(crate) fn intersects(&self, a: &[u64], b: &[u64]) -> bool {
         (0..self.columns()).all(|c| {
             self.column(a, c)
                 .iter()
@@ -123,16 +124,13 @@ impl Space {
         })
     }
 
-    pub fn intersection(&self, a: &[u64], b: &[u64]) -> Cube {
-        a.iter().zip(b).map(|(x, y)| x & y).collect()
-    }
-
     /// Whether `outer` holds every input of `inner`.
-    pub fn contains(&self, outer: &[u64], inner: &[u64]) -> bool {
+    pub(crate) fn contains(&self, outer: &[u64], inner: &[u64]) -> bool {
         outer.iter().zip(inner).all(|(o, i)| i & !o == 0)
     }
 
-    pub fn contains_point(&self, cube: &[u64], point: &[u32]) -> bool {
+    #[cfg(test)]
+    pub(crate) fn contains_point(&self, cube: &[u64], point: &[u32]) -> bool {
         point.iter().enumerate().all(|(c, &v)| {
             self.column(cube, c)
                 .get(v as usize / 64)
@@ -148,7 +146,7 @@ impl Space {
     }
 
     /// Whether a cube allows every value of a column.
-    pub fn is_full(&self, cube: &[u64], column: usize) -> bool {
+    pub(crate) fn is_full(&self, cube: &[u64], column: usize) -> bool {
         self.count(cube, column) == self.sizes[column]
     }
 }
@@ -167,7 +165,7 @@ fn fill(words: &mut [u64], size: u32) {
 }
 
 /// The positions of the set bits, in order.
-pub fn bits(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
+pub(crate) fn bits(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
     words.iter().enumerate().flat_map(|(i, &word)| {
         let mut w = word;
         std::iter::from_fn(move || {
@@ -189,7 +187,7 @@ pub fn bits(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
 /// Each cube keeps a hash per column and their sum, so that the key "every
 /// column but this one" costs one subtraction; cubes are compared in full
 /// only when their keys' hashes agree. A pass costs about `cubes × columns`.
-pub fn merge(space: &Space, cubes: Vec<Cube>) -> Vec<Cube> {
+pub(crate) fn merge(space: &Space, cubes: Vec<Cube>) -> Vec<Cube> {
     let column_hash = |cube: &[u64], column: usize| {
         let mut hasher = DefaultHasher::new();
         column.hash(&mut hasher);

@@ -135,19 +135,23 @@
 //! disjoint cubes into few patterns (the gaps the checker prints, the
 //! changed inputs `coex diff` prints).
 
-pub mod chunk;
+pub(crate) mod chunk;
 mod cube;
 mod partition;
 mod verdict;
 
 pub use chunk::ENUMERABLE;
-pub use cube::{bits, merge, Cube, Space};
-pub use partition::{partition, partition_within, Region};
-pub use verdict::{analyze, analyze_enumerated, analyze_with, Analysis, Pair, Progress, Shadowed};
+pub(crate) use cube::merge;
+pub use cube::{Cube, Space};
+pub(crate) use partition::partition_within;
+pub use partition::{partition, Region};
+pub(crate) use verdict::analyze_with;
+pub use verdict::{analyze, analyze_enumerated, Analysis, Pair, Progress};
 
 /// One row of a decision table, as the analysis sees it.
 #[derive(Clone, Debug)]
 pub struct Row {
+    /// The inputs the row matches: the values its cells allow, per column.
     pub cube: Cube,
     /// The table the row belongs to (an index into [`Problem::ordered`]).
     pub group: u32,
@@ -155,8 +159,11 @@ pub struct Row {
     pub outcome: u32,
 }
 
+/// One decision as the analysis sees it: its input space, its rows and
+/// the inputs its constraints exclude.
 #[derive(Clone, Debug)]
 pub struct Problem {
+    /// The inputs: one column per input, with its number of values.
     pub space: Space,
     /// Rows in source order; a row's index is its id.
     pub rows: Vec<Row>,

@@ -8,13 +8,18 @@ use std::ops::ControlFlow;
 /// What is known about every input of one region.
 #[derive(Debug)]
 pub enum Region<'a> {
-    /// The first active `impossible` constraint excludes these inputs.
-    Impossible { constraint: usize },
-    /// Possible inputs. `active` holds every row matching them, in row
-    /// order; `effective` the rows that decide them (for an ordered table,
-    /// only its first active row). Empty `effective` is a gap.
+    /// An `impossible` constraint excludes these inputs.
+    Impossible {
+        /// The first active constraint (an index into
+        /// [`Problem::impossible`]).
+        constraint: usize,
+    },
+    /// Possible inputs. Empty `effective` is a gap.
     Possible {
+        /// Every row matching them, in row order.
         active: &'a [u32],
+        /// The rows that decide them (for an ordered table, only its first
+        /// active row).
         effective: &'a [u32],
     },
 }
@@ -32,7 +37,7 @@ pub fn partition(problem: &Problem, mut visit: impl FnMut(&[u64], Region<'_>)) {
 /// [`partition`] that stops when the walk has done more than `budget`
 /// units of work (a unit is one row looked at in one step), or when
 /// `visit` breaks. Returns whether it walked the whole space.
-pub fn partition_within(
+pub(crate) fn partition_within(
     problem: &Problem,
     budget: u64,
     mut visit: impl FnMut(&[u64], Region<'_>) -> ControlFlow<()>,

@@ -4,6 +4,7 @@
 use super::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
+use verdict::Shadowed;
 
 /// A row: per-column value lists (`None` = `*`), a group and an outcome.
 type RowSpec<'a> = (&'a [Option<&'a [u32]>], u32, u32);

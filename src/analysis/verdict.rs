@@ -12,18 +12,22 @@ use std::ops::ControlFlow;
 pub struct Pair {
     /// The lower row id.
     pub first: u32,
+    /// The higher row id.
     pub second: u32,
+    /// An input both rows decide: one value index per column.
     pub witness: Vec<u32>,
 }
 
 /// A row of an ordered table that never decides a possible input.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shadowed {
-    pub row: u32,
+pub(crate) struct Shadowed {
+    pub(crate) row: u32,
     /// The earlier rows of its table that win where it matches.
-    pub by: Vec<u32>,
+    pub(crate) by: Vec<u32>,
 }
 
+/// The verdicts on one [`Problem`]: its gaps, conflicting and overlapping
+/// rows, and the rows that never decide a possible input.
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
     /// Disjoint cubes of undecided possible inputs, merged where they differ
@@ -35,32 +39,30 @@ pub struct Analysis {
     /// part in a conflict appears in at least one pair.
     pub conflicts: Vec<Pair>,
     /// Pairs of rows of unordered tables that decide one input alike.
-    pub overlaps: Vec<Pair>,
+    pub(crate) overlaps: Vec<Pair>,
     /// Rows of ordered tables that never decide a possible input.
-    pub unreachable: Vec<Shadowed>,
+    pub(crate) unreachable: Vec<Shadowed>,
     /// Rows matching at least one input, but only impossible ones.
-    pub only_impossible: Vec<u32>,
+    pub(crate) only_impossible: Vec<u32>,
     /// Rows matching no input at all (an empty cell).
-    pub empty: Vec<u32>,
-}
-
-impl Analysis {
-    pub fn is_complete(&self) -> bool {
-        self.gaps.is_empty()
-    }
+    pub(crate) empty: Vec<u32>,
 }
 
 /// How far a long analysis has come: the inputs whose verdict is known,
 /// out of all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
+    /// Inputs whose verdict is known.
     pub done: u128,
+    /// Inputs in the whole space.
     pub total: u128,
 }
 
 /// How often, in regions, a long walk reports [`Progress`].
 const PROGRESS_EVERY: u64 = 1 << 16;
 
+/// The verdicts on a problem: its region walk, or, for a space of at most
+/// [`ENUMERABLE`] inputs whose walk would cost more, its enumeration.
 pub fn analyze(problem: &Problem) -> Analysis {
     analyze_with(problem, &mut |_| {})
 }
@@ -72,7 +74,7 @@ pub fn analyze(problem: &Problem) -> Analysis {
 /// enumerating it would cost; past the budget the walk is dropped and the
 /// space enumerated instead ([`analyze_enumerated`]), so the analysis is
 /// never much slower than enumeration. A larger space is walked to the end.
-pub fn analyze_with(problem: &Problem, progress: &mut dyn FnMut(Progress)) -> Analysis {
+pub(crate) fn analyze_with(problem: &Problem, progress: &mut dyn FnMut(Progress)) -> Analysis {
     let space = &problem.space;
     let ids = problem.rows.len() + problem.impossible.len();
     if space.volume() <= ENUMERABLE {

@@ -10,7 +10,7 @@ use crate::text::{padded_cells, plural};
 /// The analysis of every decision, in declaration order: what
 /// [`completeness`] and [`super::unexemplified`] report from. `progress`
 /// hears how far each decision's analysis is, with the decision's name.
-pub fn analyses(model: &Model, progress: &mut dyn FnMut(&str, Progress)) -> Vec<Analysis> {
+pub(crate) fn analyses(model: &Model, progress: &mut dyn FnMut(&str, Progress)) -> Vec<Analysis> {
     model
         .decisions
         .iter()
@@ -22,7 +22,7 @@ pub fn analyses(model: &Model, progress: &mut dyn FnMut(&str, Progress)) -> Vec<
         .collect()
 }
 
-pub fn completeness(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
+pub(crate) fn completeness(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (decision, analysis) in model.decisions.iter().zip(analyses) {
         let space = decision.space(model);
@@ -35,16 +35,8 @@ pub fn completeness(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     out
 }
 
-/// A cube as a table row in the decision's input order: `| a | b, c | * |`.
-pub fn cube_row(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> String {
-    format!(
-        "| {} |",
-        cube_cells(model, decision, space, cube).join(" | ")
-    )
-}
-
 /// A cube's cells in the decision's input order, each as a cell would say it.
-pub fn cube_cells(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> Vec<String> {
+fn cube_cells(model: &Model, decision: &Decision, space: &Space, cube: &[u64]) -> Vec<String> {
     decision
         .inputs
         .iter()

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 /// How many rows without an example one decision reports one by one; the
 /// rest are counted in one more warning.
-pub const SHOWN_ROWS: usize = 10;
+const SHOWN_ROWS: usize = 10;
 
 /// How well one decision's examples cover its rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +31,12 @@ pub struct DecisionCoverage {
 }
 
 impl DecisionCoverage {
+    /// How many rows the decision has.
     pub fn rows(&self) -> usize {
         self.covered.len()
     }
 
+    /// How many of its rows some example exercises.
     pub fn rows_covered(&self) -> usize {
         self.covered.iter().filter(|c| **c).count()
     }
@@ -93,7 +95,7 @@ pub fn coverage(model: &Model) -> Vec<DecisionCoverage> {
 /// (the first [`SHOWN_ROWS`] of a decision; one more counts the rest).
 /// `analyses` are the decisions' analyses, in declaration order: rows they
 /// find deciding nothing are reported as W0001/W0002 instead.
-pub fn unexemplified(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
+pub(crate) fn unexemplified(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (entry, analysis) in coverage(model).into_iter().zip(analyses) {
         if entry.covered.iter().all(|c| *c) {

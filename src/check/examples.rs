@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Data, Diagnostic, Pairs, RowRef};
 use crate::model::{Answer, Model};
 
-pub fn examples(model: &Model) -> Vec<Diagnostic> {
+pub(crate) fn examples(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for example in &model.examples {
         let decision = &model.decisions[example.decision];

@@ -7,12 +7,13 @@ mod rust_names;
 mod table_size;
 mod unused;
 
-pub use completeness::{analyses, completeness, cube_cells, cube_row};
-pub use coverage::{coverage, percent, report as coverage_report, unexemplified, DecisionCoverage};
-pub use examples::examples;
-pub use rust_names::rust_names;
-pub use table_size::table_size;
-pub use unused::unused;
+pub(crate) use completeness::{analyses, completeness};
+pub(crate) use coverage::unexemplified;
+pub use coverage::{coverage, percent, report as coverage_report, DecisionCoverage};
+pub(crate) use examples::examples;
+pub(crate) use rust_names::rust_names;
+pub(crate) use table_size::table_size;
+pub(crate) use unused::unused;
 
 /// How many patterns of one kind a diagnostic lists before "and N more".
-pub const SHOWN_PATTERNS: usize = 5;
+const SHOWN_PATTERNS: usize = 5;

@@ -17,7 +17,7 @@ use crate::model::Model;
 use crate::source::Span;
 use std::collections::HashMap;
 
-pub fn rust_names(model: &Model) -> Vec<Diagnostic> {
+pub(crate) fn rust_names(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     reserved_names(model, &mut out);
     decision_clashes(model, &mut out);

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Model;
 use crate::tables::MAX_ENTRIES;
 
-pub fn table_size(model: &Model) -> Vec<Diagnostic> {
+pub(crate) fn table_size(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for decision in &model.decisions {
         let volume = decision.volume(model);

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Mentions, Model};
 
-pub fn unused(model: &Model, mentions: &Mentions) -> Vec<Diagnostic> {
+pub(crate) fn unused(model: &Model, mentions: &Mentions) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (enum_id, e) in model.enums.iter().enumerate() {
         let as_input = model

@@ -54,7 +54,7 @@ impl Signature {
 }
 
 /// The public items of a decision.
-pub fn functions(
+pub(crate) fn functions(
     out: &mut String,
     model: &Model,
     decision: &Decision,
@@ -198,7 +198,7 @@ fn encoded(table: &DecisionTable) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The private tables of a decision.
-pub fn statics(
+pub(crate) fn statics(
     out: &mut String,
     model: &Model,
     decision: &Decision,

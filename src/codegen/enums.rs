@@ -7,7 +7,7 @@ use crate::model::Enum;
 use std::fmt::{self, Write};
 
 /// The public items of an enum.
-pub fn enum_type(out: &mut String, e: &Enum, prefix: &str) -> fmt::Result {
+pub(crate) fn enum_type(out: &mut String, e: &Enum, prefix: &str) -> fmt::Result {
     let name = ident(&e.name);
     let private = format!("{PRIVATE_MODULE}::{prefix}");
     writeln!(out)?;
@@ -90,7 +90,7 @@ pub fn enum_type(out: &mut String, e: &Enum, prefix: &str) -> fmt::Result {
 }
 
 /// The private tables of an enum: its values, their names, every spelling.
-pub fn statics(out: &mut String, e: &Enum, prefix: &str) -> fmt::Result {
+pub(crate) fn statics(out: &mut String, e: &Enum, prefix: &str) -> fmt::Result {
     let name = ident(&e.name);
     let count = e.values.len();
     let variants: Vec<String> = e

@@ -18,7 +18,7 @@
 
 mod decisions;
 mod enums;
-pub mod names;
+pub(crate) mod names;
 mod registry;
 
 use crate::model::CheckedModel;
@@ -41,7 +41,12 @@ pub struct Options {
 /// Generate the Rust source for a rule set's tables. `origin` names the rule
 /// set in the header (a directory as the user wrote it, never a
 /// machine-specific absolute path).
-pub fn rust(model: CheckedModel<'_>, tables: &Tables, origin: &str, options: &Options) -> String {
+pub(crate) fn rust(
+    model: CheckedModel<'_>,
+    tables: &Tables,
+    origin: &str,
+    options: &Options,
+) -> String {
     let mut out = String::new();
     // Writing to a `String` cannot fail.
     let _ = write_all(&mut out, model, tables, origin, options);

@@ -2,14 +2,14 @@
 //! (raw where a keyword needs it), output struct names, and the names of
 //! the private statics, made unique.
 //!
-//! [`crate::check::generated_names`] refuses, before any code is written,
+//! [`crate::check::rust_names`] refuses, before any code is written,
 //! every rule-set name these functions could not turn into Rust.
 
 use crate::model::{Decision, Model};
 use std::collections::HashSet;
 
 /// Rust keywords that cannot be identifiers even as raw identifiers.
-pub const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+pub(crate) const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Rust keywords, strict and reserved, that become raw identifiers.
 const KEYWORDS: &[&str] = &[
@@ -21,15 +21,15 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// The module generated code keeps its private statics in.
-pub const PRIVATE_MODULE: &str = "__coex_tables";
+pub(crate) const PRIVATE_MODULE: &str = "__coex_tables";
 
 /// Items generated code defines next to the rule set's own, in the value
 /// namespace: no decision or input may take these names.
-pub const GENERATED_VALUES: &[&str] = &["eval", "explain", "DECISION_NAMES"];
+pub(crate) const GENERATED_VALUES: &[&str] = &["eval", "explain", "DECISION_NAMES"];
 
 /// A rule-set name as a Rust identifier. Names in [`NOT_RAW`] never reach
 /// here: the checker refuses them.
-pub fn ident(name: &str) -> String {
+pub(crate) fn ident(name: &str) -> String {
     if KEYWORDS.contains(&name) {
         format!("r#{name}")
     } else {
@@ -38,7 +38,7 @@ pub fn ident(name: &str) -> String {
 }
 
 /// `SfBWithTeamsCollab` → `SFB_WITH_TEAMS_COLLAB`, `route` → `ROUTE`.
-pub fn screaming(name: &str) -> String {
+fn screaming(name: &str) -> String {
     let mut out = String::new();
     let chars: Vec<char> = name.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -57,7 +57,7 @@ pub fn screaming(name: &str) -> String {
 }
 
 /// `outlook_addins` → `OutlookAddins`.
-pub fn camel(name: &str) -> String {
+fn camel(name: &str) -> String {
     name.split('_')
         .filter(|part| !part.is_empty())
         .map(|part| {
@@ -69,12 +69,12 @@ pub fn camel(name: &str) -> String {
 }
 
 /// The struct holding a decision's outputs: `route` → `RouteOutput`.
-pub fn output_struct(decision: &str) -> String {
+pub(crate) fn output_struct(decision: &str) -> String {
     format!("{}Output", camel(decision))
 }
 
 /// The function naming the deciding row: `route` → `route_rule`.
-pub fn rule_fn(decision: &str) -> String {
+pub(crate) fn rule_fn(decision: &str) -> String {
     format!("{decision}_rule")
 }
 
@@ -82,16 +82,16 @@ pub fn rule_fn(decision: &str) -> String {
 /// `ENUM_MODE`, `DECISION_ROUTE`; a second name that would read the same
 /// (`FooBar` and `Foo_Bar`) gets a number appended.
 #[derive(Debug)]
-pub struct StaticNames {
+pub(crate) struct StaticNames {
     /// Per enum of the model.
-    pub enums: Vec<String>,
+    pub(crate) enums: Vec<String>,
     /// Per decision of the model.
-    pub decisions: Vec<String>,
+    pub(crate) decisions: Vec<String>,
 }
 
 impl StaticNames {
     /// Unique prefixes for a model's enums and decisions.
-    pub fn new(model: &Model) -> StaticNames {
+    pub(crate) fn new(model: &Model) -> StaticNames {
         let mut taken = HashSet::new();
         let mut unique = |kind: &str, name: &str, position: usize| {
             let base = format!("{kind}_{}", screaming(name));
@@ -116,7 +116,7 @@ impl StaticNames {
 
 /// Every Rust item name a decision adds next to the rule set's own:
 /// its function, its `_rule` function and its output struct.
-pub fn decision_items(decision: &Decision) -> [String; 3] {
+pub(crate) fn decision_items(decision: &Decision) -> [String; 3] {
     [
         decision.name.clone(),
         rule_fn(&decision.name),

@@ -8,7 +8,7 @@ use crate::tables::Tables;
 use std::fmt::{self, Write};
 
 /// The public items: the names of the decisions, `eval` and `explain`.
-pub fn functions(out: &mut String) -> fmt::Result {
+pub(crate) fn functions(out: &mut String) -> fmt::Result {
     writeln!(
         out,
         "\n/// The names of every decision, in rule-set order.\npub const DECISION_NAMES: &[&::core::primitive::str] = &{PRIVATE_MODULE}::DECISION_NAMES;"
@@ -32,7 +32,7 @@ pub fn functions(out: &mut String) -> fmt::Result {
 }
 
 /// The registry: every decision's tables, and every spelling of its name.
-pub fn statics(
+pub(crate) fn statics(
     out: &mut String,
     model: &Model,
     tables: &Tables,

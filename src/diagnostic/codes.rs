@@ -20,6 +20,7 @@ pub struct CodeInfo {
     pub code: &'static str,
     /// `conflict`: a short kebab-case name.
     pub name: &'static str,
+    /// Whether the code is an error or a warning.
     pub severity: Severity,
     /// One line, lowercase, for tables and SARIF's short description.
     pub summary: &'static str,
@@ -146,6 +147,7 @@ impl Code {
         self.info().name
     }
 
+    /// Whether the code is an error or a warning.
     pub fn severity(self) -> Severity {
         self.info().severity
     }

@@ -15,17 +15,17 @@ pub struct Pairs(pub Vec<(String, String)>);
 
 impl Pairs {
     /// One input of a decision: each input's name with its value.
-    pub fn input(model: &Model, decision: &Decision, values: &[ValueId]) -> Pairs {
+    pub(crate) fn input(model: &Model, decision: &Decision, values: &[ValueId]) -> Pairs {
         Pairs::named(model, &decision.inputs, values)
     }
 
     /// One outcome of a decision: each output's name with its value.
-    pub fn outcome(model: &Model, decision: &Decision, values: &[ValueId]) -> Pairs {
+    pub(crate) fn outcome(model: &Model, decision: &Decision, values: &[ValueId]) -> Pairs {
         Pairs::named(model, &decision.outputs, values)
     }
 
     /// A pattern: each input's name with a cell.
-    pub fn pattern(decision: &Decision, cells: Vec<String>) -> Pairs {
+    pub(crate) fn pattern(decision: &Decision, cells: Vec<String>) -> Pairs {
         Pairs(
             decision
                 .inputs
@@ -74,15 +74,15 @@ impl schemars::JsonSchema for Pairs {
 /// A row of a decision: its span, its table's title and its 1-based
 /// position in that table (as `coex eval --explain` says "row 3").
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowRef {
-    pub span: Span,
-    pub table: String,
-    pub row: u32,
+pub(crate) struct RowRef {
+    pub(crate) span: Span,
+    pub(crate) table: String,
+    pub(crate) row: u32,
 }
 
 impl RowRef {
     /// The row with index `row` among all rows of `decision`.
-    pub fn of(decision: &Decision, row: usize) -> RowRef {
+    pub(crate) fn of(decision: &Decision, row: usize) -> RowRef {
         let table = decision.rows[row].table;
         let position = decision.rows[..=row]
             .iter()
@@ -101,7 +101,7 @@ impl RowRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Data<Row = RowRef> {
+pub(crate) enum Data<Row = RowRef> {
     /// Inputs no row decides (E0009).
     Gap {
         decision: String,
@@ -154,7 +154,7 @@ pub enum Data<Row = RowRef> {
 
 impl Data {
     /// The same facts with each row turned into another form.
-    pub fn map_rows<R>(&self, f: impl Fn(&RowRef) -> R) -> Data<R> {
+    pub(crate) fn map_rows<R>(&self, f: impl Fn(&RowRef) -> R) -> Data<R> {
         let all = |rows: &[RowRef]| rows.iter().map(&f).collect();
         match self {
             Data::Gap {

@@ -61,13 +61,13 @@ pub fn command(sources: &Sources, diagnostic: &Diagnostic) -> String {
 }
 
 /// A message: `%`, `\r` and `\n` percent-encoded, as GitHub's toolkit does.
-pub fn escape_data(text: &str) -> String {
+fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// A property value: as a message, and `:` and `,` too.
-pub fn escape_property(text: &str) -> String {
+fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }

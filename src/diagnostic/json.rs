@@ -16,15 +16,16 @@ pub const VERSION: u32 = 1;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// The version of this format (see `docs/schema/`).
-    pub version: u32,
+    version: u32,
     /// The rule files checked, as named in the diagnostics.
-    pub files: Vec<String>,
-    pub errors: usize,
-    pub warnings: usize,
-    pub diagnostics: Vec<JsonDiagnostic>,
+    files: Vec<String>,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic>,
 }
 
 impl Report {
+    /// The report of one check: the rule set's files and its diagnostics.
     pub fn new(sources: &Sources, diagnostics: &[Diagnostic]) -> Report {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         Report {
@@ -37,58 +38,61 @@ impl Report {
     }
 }
 
+// One diagnostic as `coex check --format json` prints it. (`//`: a doc
+// comment would be its description in `coex schema check`'s output.)
+#[allow(missing_docs)]
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JsonDiagnostic {
     /// The stable code, such as `E0010`.
-    pub code: &'static str,
+    code: &'static str,
     /// The code's name, such as `conflict`.
-    pub name: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub labels: Vec<JsonLabel>,
-    pub notes: Vec<String>,
-    pub help: Option<String>,
+    name: &'static str,
+    severity: Severity,
+    message: String,
+    labels: Vec<JsonLabel>,
+    notes: Vec<String>,
+    help: Option<String>,
     /// The diagnostic as `coex check` prints it, without colours.
-    pub rendered: String,
+    rendered: String,
     /// The facts as fields, for the codes that have them; else `null`.
-    pub data: Option<Data<JsonRow>>,
+    data: Option<Data<JsonRow>>,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct JsonLabel {
+struct JsonLabel {
     #[serde(flatten)]
-    pub span: JsonSpan,
-    pub message: String,
-    pub primary: bool,
+    span: JsonSpan,
+    message: String,
+    primary: bool,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct JsonSpan {
-    pub file: String,
+struct JsonSpan {
+    file: String,
     /// Where the span starts: 1-based line and column (in characters).
-    pub start: Location,
+    start: Location,
     /// Where it ends (the position after its last character).
-    pub end: Location,
-    pub byte_start: u32,
-    pub byte_end: u32,
+    end: Location,
+    byte_start: u32,
+    byte_end: u32,
 }
 
 /// A row of a decision: its file and line, its table's title and its
 /// 1-based position in that table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct JsonRow {
-    pub file: String,
-    pub line: usize,
-    pub table: String,
-    pub row: u32,
+struct JsonRow {
+    file: String,
+    line: usize,
+    table: String,
+    row: u32,
 }
 
 impl JsonSpan {
-    pub fn new(sources: &Sources, span: Span) -> JsonSpan {
+    fn new(sources: &Sources, span: Span) -> JsonSpan {
         let start = sources.location(span);
         let end = sources.location(Span {
             start: span.end,

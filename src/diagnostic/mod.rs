@@ -15,7 +15,8 @@ pub mod json;
 pub mod sarif;
 
 pub use codes::{Code, CodeInfo};
-pub use data::{Data, Pairs, RowRef};
+pub use data::Pairs;
+pub(crate) use data::{Data, RowRef};
 
 use crate::source::{Sources, Span};
 use crate::text::plural;
@@ -23,37 +24,51 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term;
 use serde::Serialize;
 
+// How bad a diagnostic is; each code has one. (`//`, here and on the
+// variants: doc comments would change the schema `coex schema check`
+// prints, the variants' turning its plain `enum` into a `oneOf`.)
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    // The rule set is wrong: `coex check` fails and no tables are built.
     Error,
+    // The rule set answers, but something in it is likely a mistake.
     Warning,
 }
 
 /// A span with a message. The primary label is the place the problem is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
-    pub span: Span,
+    pub(crate) span: Span,
+    /// What the label says about its span.
     pub message: String,
-    pub primary: bool,
+    pub(crate) primary: bool,
 }
 
+/// One problem found in a rule set: its code, a one-line message, the
+/// places it points at and what would fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Which problem it is (the code fixes the severity).
     pub code: Code,
+    /// The one-line headline, lowercase, user names in backticks.
     pub message: String,
+    /// The places in the source it points at, each with a message.
     pub labels: Vec<Label>,
     /// Free-standing facts (`note: ...`), such as an example input.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
     /// What would make it valid (`help: ...`).
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// The facts of the diagnostic as fields, for tools; not rendered.
     /// (Boxed: most diagnostics have none, and results carry diagnostics.)
-    pub data: Option<Box<Data>>,
+    pub(crate) data: Option<Box<Data>>,
 }
 
 impl Diagnostic {
+    /// A diagnostic with a code and a message, and as yet no labels,
+    /// notes or help.
     pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
@@ -66,7 +81,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a rule set as a whole, with no place in a file.
-    pub fn global(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn global(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(code, message)
     }
 
@@ -91,6 +106,7 @@ impl Diagnostic {
         }
     }
 
+    /// Adds the label at the place the problem is.
     pub fn primary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.labels.push(Label {
             span,
@@ -100,7 +116,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -109,31 +125,33 @@ impl Diagnostic {
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+    pub(crate) fn note(mut self, note: impl Into<String>) -> Diagnostic {
         self.notes.push(note.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
-    pub fn with_data(mut self, data: Data) -> Diagnostic {
+    pub(crate) fn with_data(mut self, data: Data) -> Diagnostic {
         self.data = Some(Box::new(data));
         self
     }
 
+    /// Whether it is an error or a warning (its code's severity).
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
 
+    /// Whether it is an error: one keeps `coex check` from passing.
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
     }
 
     /// The span of the primary label, if any.
-    pub fn primary_span(&self) -> Option<Span> {
+    pub(crate) fn primary_span(&self) -> Option<Span> {
         self.labels.iter().find(|l| l.primary).map(|l| l.span)
     }
 

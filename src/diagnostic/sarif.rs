@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 /// The tool as SARIF names it.
 #[derive(Clone, Copy, Debug)]
 pub struct Tool<'a> {
+    /// The tool's name (`driver.name`), such as `coex`.
     pub name: &'a str,
+    /// The tool's version (`driver.version`).
     pub version: &'a str,
     /// Where the tool is documented (`informationUri`); rules then get a
     /// `helpUri` into its `docs/DIAGNOSTICS.md`. Without it, the rules
@@ -74,7 +76,7 @@ pub fn anchor(code: Code) -> String {
 }
 
 /// The explanation's first paragraph, on one line.
-pub fn first_paragraph(markdown: &str) -> String {
+fn first_paragraph(markdown: &str) -> String {
     markdown
         .split("\n\n")
         .next()

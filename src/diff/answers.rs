@@ -10,16 +10,16 @@ use std::ops::ControlFlow;
 
 /// One decision on both sides.
 #[derive(Clone, Copy)]
-pub struct Pair<'a> {
-    pub old: Side<'a>,
-    pub old_decision: &'a Decision,
-    pub new: Side<'a>,
-    pub new_decision: &'a Decision,
+pub(crate) struct Pair<'a> {
+    pub(crate) old: Side<'a>,
+    pub(crate) old_decision: &'a Decision,
+    pub(crate) new: Side<'a>,
+    pub(crate) new_decision: &'a Decision,
 }
 
-pub struct Compared {
-    pub changes: Vec<Change>,
-    pub notes: Vec<Change>,
+pub(crate) struct Compared {
+    pub(crate) changes: Vec<Change>,
+    pub(crate) notes: Vec<Change>,
 }
 
 /// One input column of the common space: the new side's values (same ids),
@@ -59,7 +59,7 @@ type Regions = Vec<(Cube, Decider, Decider)>;
 
 /// The changes of one decision. `inputs[i]` is the old input named like new
 /// input `i`; `outputs` pairs old and new outputs with their value maps.
-pub fn compare(
+pub(crate) fn compare(
     pair: Pair<'_>,
     inputs: &[usize],
     outputs: &[(usize, usize, Vec<Option<ValueId>>)],

@@ -87,7 +87,9 @@ use std::collections::BTreeSet;
 /// file and line of each row).
 #[derive(Clone, Copy, Debug)]
 pub struct Side<'a> {
+    /// The rule set's model, free of blocking errors.
     pub model: CheckedModel<'a>,
+    /// The files the model was read from.
     pub sources: &'a Sources,
 }
 
@@ -96,22 +98,30 @@ pub struct Side<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diff {
+    /// Every decision of either side, by name.
     pub decisions: Vec<DecisionDiff>,
+    /// The enums added, removed or with other values, by name.
     pub enums: Vec<EnumDiff>,
 }
 
+// How one decision differs between the two sides. (`//` where a doc
+// comment is missing, here and on the items below that `coex schema diff`
+// describes: a doc comment would change the schema it prints.)
+#[allow(missing_docs)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionDiff {
+    // The decision's name.
     pub name: String,
+    // Whether it is on both sides and decides the same way.
     pub status: Status,
     /// The decision's inputs and outputs on each side (`None`: absent).
-    pub old: Option<Signature>,
-    pub new: Option<Signature>,
+    pub(crate) old: Option<Signature>,
+    pub(crate) new: Option<Signature>,
     /// The inputs are the same, in another order.
-    pub inputs_reordered: bool,
+    inputs_reordered: bool,
     /// Outputs added, removed, renamed or of another enum.
-    pub outputs: Vec<OutputChange>,
+    pub(crate) outputs: Vec<OutputChange>,
     /// The inputs whose answer changed, new inputs and inputs no longer
     /// possible, in that order, each kind by its first input.
     pub changes: Vec<Change>,
@@ -119,6 +129,8 @@ pub struct DecisionDiff {
     pub notes: Vec<Change>,
 }
 
+// How a decision differs between the two sides, as a whole.
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -127,7 +139,9 @@ pub enum Status {
     Unchanged,
     /// Answers, outputs or the order of inputs changed.
     Changed,
+    // Only the new side has the decision.
     Added,
+    // Only the old side has the decision.
     Removed,
     /// The inputs changed (names or enums); answers are not compared.
     SignatureChanged,
@@ -135,24 +149,24 @@ pub enum Status {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Signature {
-    pub inputs: Vec<Param>,
-    pub outputs: Vec<Param>,
+pub(crate) struct Signature {
+    pub(crate) inputs: Vec<Param>,
+    pub(crate) outputs: Vec<Param>,
 }
 
 /// A named, typed input or output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Param {
-    pub name: String,
+pub(crate) struct Param {
+    pub(crate) name: String,
     #[serde(rename = "enum")]
-    pub enum_name: String,
+    pub(crate) enum_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "change", rename_all = "snake_case")]
-pub enum OutputChange {
+pub(crate) enum OutputChange {
     Added {
         name: String,
     },
@@ -174,6 +188,7 @@ pub enum OutputChange {
 /// A pattern of inputs whose answer differs, with both answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
+    /// Whether the answers differ or the inputs exist on one side only.
     pub kind: ChangeKind,
     /// One cell per input, in the new side's input order.
     pub pattern: Vec<PatternCell>,
@@ -181,12 +196,16 @@ pub struct Change {
     pub inputs: u128,
     /// The answer on each side; `None` where these are not inputs.
     pub old: Option<Outcome>,
+    /// The answer on the new side.
     pub new: Option<Outcome>,
     /// The rows or constraints that decide the pattern on each side.
     pub old_rules: Vec<RuleRef>,
+    /// The rows or constraints that decide it on the new side.
     pub new_rules: Vec<RuleRef>,
 }
 
+// What kind of difference a `Change` is.
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -205,15 +224,19 @@ pub enum ChangeKind {
 /// `!TeamsOnly`, `a, b`), and the values themselves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternCell {
+    /// The input's name.
     pub input: String,
-    pub text: String,
+    pub(crate) text: String,
+    /// The names of the values the cell holds.
     pub values: Vec<String>,
 }
 
 /// An answer: `(output, value)` pairs, or impossible with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
+    /// The decision's answer: each output with its value.
     Outputs(Vec<(String, String)>),
+    /// The input cannot exist; the reason the constraint gives.
     Impossible(String),
 }
 
@@ -221,28 +244,33 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleRef {
+    // The file, as the rule set names it.
+    #[allow(missing_docs)]
     pub file: String,
-    pub line: u32,
+    pub(crate) line: u32,
     /// The row's table title; `None` for an `impossible` constraint.
-    pub table: Option<String>,
+    pub(crate) table: Option<String>,
     /// The row's 1-based position in its table; `None` for a constraint.
-    pub row: Option<u32>,
+    pub(crate) row: Option<u32>,
 }
 
+// How one enum differs between the two sides.
+#[allow(missing_docs)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EnumDiff {
+    // The enum's name.
     pub name: String,
-    pub status: EnumStatus,
-    pub values_added: Vec<String>,
-    pub values_removed: Vec<String>,
-    pub values_renamed: Vec<Renamed>,
+    pub(crate) status: EnumStatus,
+    values_added: Vec<String>,
+    values_removed: Vec<String>,
+    values_renamed: Vec<Renamed>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum EnumStatus {
+pub(crate) enum EnumStatus {
     Added,
     Removed,
     Changed,
@@ -250,21 +278,21 @@ pub enum EnumStatus {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Renamed {
-    pub old: String,
-    pub new: String,
+struct Renamed {
+    pub(crate) old: String,
+    pub(crate) new: String,
 }
 
 /// How many decisions have each status, and how many enums changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
-    pub changed: usize,
-    pub added: usize,
-    pub removed: usize,
-    pub signature_changed: usize,
-    pub unchanged: usize,
-    pub enums_changed: usize,
+    pub(crate) changed: usize,
+    pub(crate) added: usize,
+    pub(crate) removed: usize,
+    signature_changed: usize,
+    pub(crate) unchanged: usize,
+    enums_changed: usize,
 }
 
 /// Compare two rule sets (see the module documentation).
@@ -380,6 +408,8 @@ impl Diff {
         self.enums.is_empty() && self.decisions.iter().all(|d| d.status == Status::Unchanged)
     }
 
+    /// How many decisions are unchanged, changed, added or removed, and
+    /// how many enums changed.
     pub fn summary(&self) -> Summary {
         let mut summary = Summary {
             enums_changed: self.enums.len(),

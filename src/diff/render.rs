@@ -72,7 +72,7 @@ impl Diff {
 
     /// `2 decisions changed, 1 added; 19 unchanged; 1 enum changed`, or
     /// `no differences: ...` when the rule sets decide everything alike.
-    pub fn summary_line(&self) -> String {
+    pub(crate) fn summary_line(&self) -> String {
         let s = self.summary();
         if self.is_same() {
             return format!(

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 /// For each value of `old`, the value of `new` that it is: the one with the
 /// same name, else one whose name or alias matches its name or alias
 /// ignoring case (a value renamed, its old spelling kept as an alias).
-pub fn match_values(old: &Enum, new: &Enum) -> Vec<Option<ValueId>> {
+pub(crate) fn match_values(old: &Enum, new: &Enum) -> Vec<Option<ValueId>> {
     let mut matched: Vec<Option<ValueId>> = old
         .values
         .iter()
@@ -48,7 +48,7 @@ pub fn match_values(old: &Enum, new: &Enum) -> Vec<Option<ValueId>> {
 
 /// The enums added, removed, or with values added, removed or renamed,
 /// sorted by name.
-pub fn enum_diffs(old: &Model, new: &Model) -> Vec<EnumDiff> {
+pub(crate) fn enum_diffs(old: &Model, new: &Model) -> Vec<EnumDiff> {
     let names: BTreeSet<&str> = old
         .enums
         .iter()
@@ -110,7 +110,7 @@ pub fn enum_diffs(old: &Model, new: &Model) -> Vec<EnumDiff> {
 /// For each new input, the old input of the same name, when both sides
 /// have the same input names with the same enums; `None` is a signature
 /// change.
-pub fn match_inputs(
+pub(crate) fn match_inputs(
     old_model: &Model,
     old: &Decision,
     new_model: &Model,
@@ -131,15 +131,15 @@ pub fn match_inputs(
 }
 
 /// Outputs paired across the sides, and what changed about them.
-pub struct Outputs {
+pub(crate) struct Outputs {
     /// `(old output, new output, old value → new value)` for each pair.
-    pub pairs: Vec<(usize, usize, Vec<Option<ValueId>>)>,
-    pub changes: Vec<OutputChange>,
+    pub(crate) pairs: Vec<(usize, usize, Vec<Option<ValueId>>)>,
+    pub(crate) changes: Vec<OutputChange>,
 }
 
 /// Pair outputs by name, then the leftovers by position when as many are
 /// left on each side (a rename); the rest are added or removed.
-pub fn pair_outputs(
+pub(crate) fn pair_outputs(
     old_model: &Model,
     old: &Decision,
     new_model: &Model,

@@ -14,11 +14,11 @@ use serde::Serialize;
 
 /// The largest lookup table embedded in a page (entries, one per input).
 /// A larger decision's page has no question form; `coex eval` answers it.
-pub const MAX_EMBEDDED_ENTRIES: u128 = 1 << 17;
+pub(crate) const MAX_EMBEDDED_ENTRIES: u128 = 1 << 17;
 
 /// The script of a decision page: reads the question in the URL fragment
 /// and the form, answers it in `#answer`.
-pub const SCRIPT: &str = include_str!("answer.js");
+pub(crate) const SCRIPT: &str = include_str!("answer.js");
 
 #[derive(Serialize)]
 struct Data<'a> {
@@ -60,7 +60,7 @@ struct Constraint<'a> {
 /// The JSON of one decision's page data, safe inside a `<script>` element:
 /// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no
 /// text from a rule file can close the element.
-pub fn json(model: &Model, decision: &Decision, table: &DecisionTable) -> String {
+pub(crate) fn json(model: &Model, decision: &Decision, table: &DecisionTable) -> String {
     let values = |enum_id: usize| -> Vec<Vec<&str>> {
         model.enums[enum_id]
             .values

@@ -11,7 +11,7 @@ use crate::render::{self, Layout, RenderError};
 use crate::tables::{self, Citation, ConstraintCitation, DecisionTable, Entry, MAX_ENTRIES};
 use crate::text::plural;
 
-pub fn page(set: RuleSet<'_>, index: usize) -> String {
+pub(crate) fn page(set: RuleSet<'_>, index: usize) -> String {
     let model = set.model.model();
     let d = &model.decisions[index];
     let volume = d.volume(model);

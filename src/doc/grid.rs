@@ -10,22 +10,22 @@ use crate::render::{Cell, GridRow, Label, RenderedTable, Section};
 use crate::tables::{Citation, ConstraintCitation, DecisionTable, Entry};
 
 /// What a grid needs besides the rendered table.
-pub struct Context<'a> {
-    pub model: &'a Model,
-    pub decision: &'a Decision,
-    pub table: Option<&'a DecisionTable>,
-    pub rows: &'a [Citation],
-    pub constraints: &'a [ConstraintCitation],
+pub(crate) struct Context<'a> {
+    pub(crate) model: &'a Model,
+    pub(crate) decision: &'a Decision,
+    pub(crate) table: Option<&'a DecisionTable>,
+    pub(crate) rows: &'a [Citation],
+    pub(crate) constraints: &'a [ConstraintCitation],
 }
 
 /// The hue of an outcome cell: the first output's value, spread around the
 /// colour wheel.
-pub fn hue(value: ValueId, values: usize) -> u32 {
+pub(crate) fn hue(value: ValueId, values: usize) -> u32 {
     (200 + value * 360 / values.max(1) as u32) % 360
 }
 
 /// The legend and every section's table, with its impossible inputs.
-pub fn tables(context: &Context<'_>, rendered: &RenderedTable) -> String {
+pub(crate) fn tables(context: &Context<'_>, rendered: &RenderedTable) -> String {
     let mut out = legend(context, rendered);
     for section in &rendered.sections {
         out.push_str(&section_table(context, rendered, section));

@@ -11,7 +11,7 @@ use crate::diff::{
 use crate::tables::citations;
 use crate::text::plural;
 
-pub fn page(current: RuleSet<'_>, history: &[RuleSet<'_>]) -> String {
+pub(crate) fn page(current: RuleSet<'_>, history: &[RuleSet<'_>]) -> String {
     let mut body = String::from("<h1>History</h1>\n");
     if history.is_empty() {
         body.push_str(

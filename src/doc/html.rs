@@ -5,7 +5,7 @@ use super::style::CSS;
 
 /// Text as HTML text or attribute value: `&`, `<`, `>`, `"` and `'`
 /// escaped.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -21,13 +21,13 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A name in code style: `<code>name</code>`.
-pub fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     format!("<code>{}</code>", escape(text))
 }
 
 /// Which page of the site a page is, for the navigation.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Here {
+pub(crate) enum Here {
     Index,
     Decision,
     History,
@@ -35,7 +35,7 @@ pub enum Here {
 
 /// A complete page: `title` (text) in the head and the navigation, `body`
 /// (HTML) in `<main>`, and `end` (HTML: the page's scripts) last.
-pub fn page(title: &str, here: Here, body: &str, end: &str) -> String {
+pub(crate) fn page(title: &str, here: Here, body: &str, end: &str) -> String {
     let nav_link = |file: &str, text: &str, this: Here| {
         if here == this {
             format!("<a href=\"{file}\" aria-current=\"page\">{text}</a>")
@@ -68,7 +68,7 @@ pub fn page(title: &str, here: Here, body: &str, end: &str) -> String {
 
 /// Doc comment lines as paragraphs: consecutive lines joined, an empty
 /// line between paragraphs.
-pub fn docs(lines: &[String]) -> String {
+pub(crate) fn docs(lines: &[String]) -> String {
     let mut out = String::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let flush = |paragraph: &mut Vec<&str>, out: &mut String| {
@@ -93,7 +93,7 @@ pub fn docs(lines: &[String]) -> String {
 }
 
 /// The first paragraph of a doc comment (its lines joined), or nothing.
-pub fn summary(lines: &[String]) -> String {
+pub(crate) fn summary(lines: &[String]) -> String {
     lines
         .iter()
         .map(|l| l.trim())
@@ -105,7 +105,7 @@ pub fn summary(lines: &[String]) -> String {
 
 /// Text with `names` in backticks (as doc comments and `coex diff` write
 /// them) in code style, everything escaped.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
     // An odd backtick out is text, not the start of code.
     let paired = parts.len() % 2 == 1;
@@ -126,7 +126,7 @@ pub fn inline(text: &str) -> String {
 
 /// An id attribute's value from a label: letters, digits, `-` and `_`
 /// kept, everything else `-`.
-pub fn id(text: &str) -> String {
+pub(crate) fn id(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {

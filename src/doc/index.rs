@@ -7,7 +7,7 @@ use super::{header_comment, page_file, RuleSet};
 use crate::source::Span;
 use crate::text::plural;
 
-pub fn page(set: RuleSet<'_>) -> String {
+pub(crate) fn page(set: RuleSet<'_>) -> String {
     let model = set.model;
     let mut body = String::new();
     body.push_str(&format!("<h1>Rule set {}</h1>\n", code(set.label)));

@@ -26,14 +26,15 @@ mod style;
 use crate::model::{CheckedModel, Decision};
 use crate::source::Sources;
 
-pub use data::MAX_EMBEDDED_ENTRIES;
-
 /// One rule set: a label (`2019-06`, or how the current set is named), its
 /// checked model (free of errors) and its sources.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleSet<'a> {
+    /// The name the pages give the rule set, such as `2019-06`.
     pub label: &'a str,
+    /// The rule set's model, free of errors.
     pub model: CheckedModel<'a>,
+    /// The files the model was read from (for each row's file and line).
     pub sources: &'a Sources,
 }
 
@@ -42,6 +43,7 @@ pub struct RuleSet<'a> {
 pub struct Page {
     /// The file name, such as `route.html`.
     pub file: String,
+    /// The whole page: HTML with its style and script inline.
     pub html: String,
 }
 
@@ -77,7 +79,7 @@ pub fn page_file(decision: &Decision) -> String {
 /// The first paragraph of the `//` comment a rule file starts with
 /// (lines joined with spaces), if it starts with one. `///` doc comments
 /// belong to the item below them and are not a header.
-pub fn header_comment(text: &str) -> Option<String> {
+fn header_comment(text: &str) -> Option<String> {
     let mut lines = Vec::new();
     for line in text.lines() {
         let line = line.trim();

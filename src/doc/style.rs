@@ -6,7 +6,7 @@
 //! output, see [`super::decision`]); the colour is a second cue, the text
 //! in the cell is the first.
 
-pub const CSS: &str = r#":root {
+pub(crate) const CSS: &str = r#":root {
   color-scheme: light dark;
   --fg: #1b1f24; --bg: #ffffff; --muted: #57606a; --line: #d0d7de;
   --panel: #f6f8fa; --link: #0550ae; --error: #b3261e;

@@ -15,10 +15,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The comment above inserted rows: their outcomes still need choosing.
-pub const PLACEHOLDER_NOTE: &str =
+const PLACEHOLDER_NOTE: &str =
     "// TODO: rows for undecided inputs; each outcome is a placeholder (the first value of each output)";
 
-pub fn code_actions(snapshot: &Snapshot, file: FileId, within: Range<usize>) -> Vec<CodeAction> {
+pub(crate) fn code_actions(
+    snapshot: &Snapshot,
+    file: FileId,
+    within: Range<usize>,
+) -> Vec<CodeAction> {
     let mut actions = Vec::new();
     for diagnostic in &snapshot.compiled.diagnostics {
         let Some(span) = diagnostic.primary_span() else {

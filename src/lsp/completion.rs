@@ -7,7 +7,7 @@
 use crate::model::{Column, Model};
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation};
 
-pub fn complete(model: &Model, text: &str, offset: usize) -> Vec<CompletionItem> {
+pub(crate) fn complete(model: &Model, text: &str, offset: usize) -> Vec<CompletionItem> {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

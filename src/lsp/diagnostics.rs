@@ -10,7 +10,7 @@ use lsp_types as lsp;
 
 /// The diagnostics of every file of a snapshot's rule set, one list per
 /// file (empty for a file with none, which clears what was shown).
-pub fn by_file(snapshot: &Snapshot) -> Vec<(FileId, Vec<lsp::Diagnostic>)> {
+pub(crate) fn by_file(snapshot: &Snapshot) -> Vec<(FileId, Vec<lsp::Diagnostic>)> {
     let files = snapshot.rule_set.sources.len();
     let mut out: Vec<(FileId, Vec<lsp::Diagnostic>)> =
         (0..files).map(|i| (FileId(i as u32), Vec::new())).collect();
@@ -27,7 +27,7 @@ pub fn by_file(snapshot: &Snapshot) -> Vec<(FileId, Vec<lsp::Diagnostic>)> {
 }
 
 /// One diagnostic, placed at `span`.
-pub fn convert(snapshot: &Snapshot, diagnostic: &Diagnostic, span: Span) -> lsp::Diagnostic {
+pub(crate) fn convert(snapshot: &Snapshot, diagnostic: &Diagnostic, span: Span) -> lsp::Diagnostic {
     let mut message = diagnostic.message.clone();
     for note in &diagnostic.notes {
         message.push_str(&format!("\nnote: {note}"));

@@ -14,16 +14,16 @@ use std::path::{Path, PathBuf};
 
 /// One open buffer.
 #[derive(Clone, Debug)]
-pub struct Document {
-    pub text: String,
-    pub version: i32,
+pub(crate) struct Document {
+    pub(crate) text: String,
+    pub(crate) version: i32,
     /// The file behind the buffer, for a `file:` URI.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
 }
 
 /// Which rule set a file belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum SetKey {
+pub(crate) enum SetKey {
     Directory(PathBuf),
     /// A buffer with no file behind it.
     Buffer(Url),
@@ -32,14 +32,14 @@ pub enum SetKey {
 /// The files of one rule set as the compiler reads them: `uris[i]` is the
 /// document of `FileId(i)`, `versions[i]` its buffer's version when it is open.
 #[derive(Clone, Debug)]
-pub struct RuleSet {
-    pub sources: Sources,
-    pub uris: Vec<Url>,
-    pub versions: Vec<Option<i32>>,
+pub(crate) struct RuleSet {
+    pub(crate) sources: Sources,
+    pub(crate) uris: Vec<Url>,
+    pub(crate) versions: Vec<Option<i32>>,
 }
 
 impl RuleSet {
-    pub fn file_of(&self, uri: &Url) -> Option<crate::source::FileId> {
+    pub(crate) fn file_of(&self, uri: &Url) -> Option<crate::source::FileId> {
         self.uris
             .iter()
             .position(|u| u == uri)
@@ -48,12 +48,12 @@ impl RuleSet {
 }
 
 #[derive(Debug, Default)]
-pub struct Documents {
+pub(crate) struct Documents {
     open: HashMap<Url, Document>,
 }
 
 impl Documents {
-    pub fn open(&mut self, uri: Url, text: String, version: i32) {
+    pub(crate) fn open(&mut self, uri: Url, text: String, version: i32) {
         let path = uri.to_file_path().ok();
         self.open.insert(
             uri,
@@ -66,7 +66,7 @@ impl Documents {
     }
 
     /// Apply the edits of a `didChange`, in order.
-    pub fn change(
+    pub(crate) fn change(
         &mut self,
         uri: &Url,
         version: i32,
@@ -90,16 +90,16 @@ impl Documents {
         document.version = version;
     }
 
-    pub fn close(&mut self, uri: &Url) {
+    pub(crate) fn close(&mut self, uri: &Url) {
         self.open.remove(uri);
     }
 
-    pub fn get(&self, uri: &Url) -> Option<&Document> {
+    pub(crate) fn get(&self, uri: &Url) -> Option<&Document> {
         self.open.get(uri)
     }
 
     /// The rule set a document belongs to.
-    pub fn key(uri: &Url) -> SetKey {
+    pub(crate) fn key(uri: &Url) -> SetKey {
         match uri.to_file_path() {
             Ok(path) => match path.parent() {
                 Some(dir) => SetKey::Directory(dir.to_path_buf()),
@@ -111,7 +111,7 @@ impl Documents {
 
     /// Read a rule set: its directory's `.coex` files, with open buffers in
     /// place of their files, and open `.coex` buffers not yet saved.
-    pub fn rule_set(&self, key: &SetKey) -> Result<RuleSet, LoadError> {
+    pub(crate) fn rule_set(&self, key: &SetKey) -> Result<RuleSet, LoadError> {
         let mut set = RuleSet {
             sources: Sources::new(),
             uris: Vec::new(),

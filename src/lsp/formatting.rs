@@ -8,7 +8,7 @@ use lsp_types::{Range, TextEdit};
 
 /// The edit that formats `text`: none when it is formatted already, or
 /// when it does not parse (the syntax error is among its diagnostics).
-pub fn format_document(text: &str, lines: &LineIndex) -> Vec<TextEdit> {
+pub(crate) fn format_document(text: &str, lines: &LineIndex) -> Vec<TextEdit> {
     let file = FileId(0);
     let Ok(parsed) = syntax::parse_file(file, text) else {
         return Vec::new();

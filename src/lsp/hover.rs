@@ -9,7 +9,7 @@ use crate::source::{FileId, Span};
 use crate::syntax::ast;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
-pub fn hover(snapshot: &Snapshot, file: FileId, offset: usize) -> Option<Hover> {
+pub(crate) fn hover(snapshot: &Snapshot, file: FileId, offset: usize) -> Option<Hover> {
     let model = snapshot.compiled.model.as_ref()?;
     let occurrence = snapshot.index.at(file, offset);
     let mut parts: Vec<String> = Vec::new();
@@ -61,7 +61,7 @@ pub fn hover(snapshot: &Snapshot, file: FileId, offset: usize) -> Option<Hover> 
 }
 
 /// A few lines of Markdown about a symbol.
-pub fn describe(model: &Model, symbol: &Symbol) -> Option<String> {
+pub(crate) fn describe(model: &Model, symbol: &Symbol) -> Option<String> {
     let docs = |docs: &[String]| {
         if docs.is_empty() {
             String::new()
@@ -132,7 +132,7 @@ fn column_text(model: &Model, what: &str, decision: &str, name: &str, enum_id: u
 }
 
 /// `decision route(a: A, b: B) -> (c: C)` as a code block.
-pub fn signature(model: &Model, d: &Decision) -> String {
+pub(crate) fn signature(model: &Model, d: &Decision) -> String {
     let params = |columns: &[crate::model::Column]| {
         columns
             .iter()

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 /// Something a name can stand for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Symbol {
+pub(crate) enum Symbol {
     Enum(String),
     /// A value, by its enum and its own name (an alias stands for the value).
     Value {
@@ -34,21 +34,21 @@ pub enum Symbol {
 
 /// One name in the text, and what it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Occurrence {
-    pub span: Span,
-    pub symbol: Symbol,
+pub(crate) struct Occurrence {
+    pub(crate) span: Span,
+    pub(crate) symbol: Symbol,
     /// Whether this is where the symbol is declared.
-    pub definition: bool,
+    pub(crate) definition: bool,
 }
 
 #[derive(Debug, Default)]
-pub struct Index {
+pub(crate) struct Index {
     /// Sorted by span.
     occurrences: Vec<Occurrence>,
 }
 
 impl Index {
-    pub fn build(files: &[ast::File]) -> Index {
+    pub(crate) fn build(files: &[ast::File]) -> Index {
         let names = Names::collect(files);
         let mut builder = Builder {
             names: &names,
@@ -65,7 +65,7 @@ impl Index {
     }
 
     /// The name at a byte offset (a cursor right after a name is on it).
-    pub fn at(&self, file: FileId, offset: usize) -> Option<&Occurrence> {
+    pub(crate) fn at(&self, file: FileId, offset: usize) -> Option<&Occurrence> {
         let offset = offset as u32;
         self.occurrences
             .iter()
@@ -74,7 +74,7 @@ impl Index {
     }
 
     /// Where a symbol is declared (the first declaration, if there are several).
-    pub fn definition(&self, symbol: &Symbol) -> Option<Span> {
+    pub(crate) fn definition(&self, symbol: &Symbol) -> Option<Span> {
         self.occurrences
             .iter()
             .find(|o| o.definition && &o.symbol == symbol)
@@ -82,7 +82,10 @@ impl Index {
     }
 
     /// Every occurrence of a symbol, declarations included, in file order.
-    pub fn references<'a>(&'a self, symbol: &'a Symbol) -> impl Iterator<Item = &'a Occurrence> {
+    pub(crate) fn references<'a>(
+        &'a self,
+        symbol: &'a Symbol,
+    ) -> impl Iterator<Item = &'a Occurrence> {
         self.occurrences.iter().filter(move |o| &o.symbol == symbol)
     }
 }

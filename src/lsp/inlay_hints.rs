@@ -9,7 +9,11 @@ use crate::syntax::ast;
 use lsp_types::{InlayHint, InlayHintKind, InlayHintLabel};
 use std::ops::Range;
 
-pub fn inlay_hints(snapshot: &Snapshot, file: FileId, within: Range<usize>) -> Vec<InlayHint> {
+pub(crate) fn inlay_hints(
+    snapshot: &Snapshot,
+    file: FileId,
+    within: Range<usize>,
+) -> Vec<InlayHint> {
     let (Some(model), Some(syntax)) = (snapshot.compiled.model.as_ref(), snapshot.syntax(file))
     else {
         return Vec::new();

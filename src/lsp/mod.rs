@@ -21,19 +21,19 @@
 //! The library does no I/O here but through the connection's channels and
 //! [`crate::fs`].
 
-pub mod code_actions;
-pub mod completion;
-pub mod diagnostics;
-pub mod documents;
-pub mod formatting;
-pub mod hover;
-pub mod index;
-pub mod inlay_hints;
-pub mod navigation;
-pub mod positions;
+mod code_actions;
+mod completion;
+mod diagnostics;
+mod documents;
+mod formatting;
+mod hover;
+mod index;
+mod inlay_hints;
+mod navigation;
+mod positions;
 mod server;
-pub mod snapshot;
-pub mod worker;
+mod snapshot;
+mod worker;
 
 pub use lsp_server::Connection;
 

@@ -5,13 +5,13 @@ use crate::source::{FileId, Span};
 use crate::syntax::ast;
 use lsp_types::{DocumentSymbol, Location, SymbolKind};
 
-pub fn definition(snapshot: &Snapshot, file: FileId, offset: usize) -> Option<Location> {
+pub(crate) fn definition(snapshot: &Snapshot, file: FileId, offset: usize) -> Option<Location> {
     let occurrence = snapshot.index.at(file, offset)?;
     let span = snapshot.index.definition(&occurrence.symbol)?;
     Some(snapshot.location(span))
 }
 
-pub fn references(
+pub(crate) fn references(
     snapshot: &Snapshot,
     file: FileId,
     offset: usize,
@@ -29,7 +29,7 @@ pub fn references(
 }
 
 /// Enums (with their values), sets, and decisions (with their tables).
-pub fn document_symbols(snapshot: &Snapshot, file: FileId) -> Vec<DocumentSymbol> {
+pub(crate) fn document_symbols(snapshot: &Snapshot, file: FileId) -> Vec<DocumentSymbol> {
     let Some(syntax) = snapshot.syntax(file) else {
         return Vec::new();
     };

@@ -10,7 +10,7 @@ use lsp_types::{Position, PositionEncodingKind, Range};
 
 /// How columns are counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     Utf8,
     Utf16,
 }
@@ -18,14 +18,14 @@ pub enum Encoding {
 impl Encoding {
     /// UTF-8 when the client offers it (no conversion needed), else UTF-16,
     /// which every client must understand.
-    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
+    pub(crate) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
         match offered {
             Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
             _ => Encoding::Utf16,
         }
     }
 
-    pub fn kind(self) -> PositionEncodingKind {
+    pub(crate) fn kind(self) -> PositionEncodingKind {
         match self {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -42,13 +42,13 @@ impl Encoding {
 
 /// The line starts of one text, for converting in both directions.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
     encoding: Encoding,
 }
 
 impl LineIndex {
-    pub fn new(text: &str, encoding: Encoding) -> LineIndex {
+    pub(crate) fn new(text: &str, encoding: Encoding) -> LineIndex {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -56,7 +56,7 @@ impl LineIndex {
     }
 
     /// The position of a byte offset of `text`.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub(crate) fn position(&self, text: &str, offset: usize) -> Position {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -74,7 +74,7 @@ impl LineIndex {
     }
 
     /// The byte offset of a position in `text`.
-    pub fn offset(&self, text: &str, position: Position) -> usize {
+    pub(crate) fn offset(&self, text: &str, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else {
             return text.len();
         };
@@ -98,7 +98,7 @@ impl LineIndex {
         start + line.len()
     }
 
-    pub fn range(&self, text: &str, start: usize, end: usize) -> Range {
+    pub(crate) fn range(&self, text: &str, start: usize, end: usize) -> Range {
         Range::new(self.position(text, start), self.position(text, end))
     }
 }

@@ -33,7 +33,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub struct Server {
+pub(crate) struct Server {
     sender: Sender<Message>,
     encoding: Encoding,
     documents: Documents,
@@ -54,7 +54,7 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(sender: Sender<Message>, encoding: Encoding) -> Result<Server, Error> {
+    pub(crate) fn new(sender: Sender<Message>, encoding: Encoding) -> Result<Server, Error> {
         Ok(Server {
             sender,
             encoding,
@@ -70,7 +70,7 @@ impl Server {
         })
     }
 
-    pub fn serve(mut self, connection: &Connection) -> Result<(), Error> {
+    pub(crate) fn serve(mut self, connection: &Connection) -> Result<(), Error> {
         let results = self.worker.results.clone();
         let mut shut_down = false;
         loop {

@@ -12,23 +12,28 @@ use crate::syntax::ast;
 use crate::Compiled;
 use lsp_types::{Location, Position, Range, Url};
 
-pub struct Snapshot {
-    pub key: SetKey,
+pub(crate) struct Snapshot {
+    pub(crate) key: SetKey,
     /// Which edit of the rule set this is; a result older than the newest
     /// edit is dropped.
-    pub generation: u64,
-    pub rule_set: RuleSet,
-    pub compiled: Compiled,
-    pub index: Index,
+    pub(crate) generation: u64,
+    pub(crate) rule_set: RuleSet,
+    pub(crate) compiled: Compiled,
+    pub(crate) index: Index,
     /// For each decision the checker found gaps in (by index in the model),
     /// its input space and the gap patterns, for the action that fills them.
-    pub gaps: Vec<(usize, Space, Vec<Cube>)>,
+    pub(crate) gaps: Vec<(usize, Space, Vec<Cube>)>,
     lines: Vec<LineIndex>,
 }
 
 impl Snapshot {
     /// Compile a rule set (the slow part, run off the main loop).
-    pub fn build(key: SetKey, generation: u64, rule_set: RuleSet, encoding: Encoding) -> Snapshot {
+    pub(crate) fn build(
+        key: SetKey,
+        generation: u64,
+        rule_set: RuleSet,
+        encoding: Encoding,
+    ) -> Snapshot {
         let compiled = crate::compile(&rule_set.sources);
         let index = Index::build(&compiled.syntax);
         let gaps = gap_patterns(&compiled);
@@ -48,24 +53,24 @@ impl Snapshot {
         }
     }
 
-    pub fn file(&self, uri: &Url) -> Option<FileId> {
+    pub(crate) fn file(&self, uri: &Url) -> Option<FileId> {
         self.rule_set.file_of(uri)
     }
 
-    pub fn uri(&self, file: FileId) -> &Url {
+    pub(crate) fn uri(&self, file: FileId) -> &Url {
         &self.rule_set.uris[file.0 as usize]
     }
 
-    pub fn text(&self, file: FileId) -> &str {
+    pub(crate) fn text(&self, file: FileId) -> &str {
         &self.rule_set.sources.get(file).text
     }
 
     /// The syntax tree of a file, if it parsed.
-    pub fn syntax(&self, file: FileId) -> Option<&ast::File> {
+    pub(crate) fn syntax(&self, file: FileId) -> Option<&ast::File> {
         self.compiled.syntax.iter().find(|f| f.id == file)
     }
 
-    pub fn range(&self, span: Span) -> Range {
+    pub(crate) fn range(&self, span: Span) -> Range {
         self.lines[span.file.0 as usize].range(
             self.text(span.file),
             span.start as usize,
@@ -73,20 +78,20 @@ impl Snapshot {
         )
     }
 
-    pub fn position(&self, file: FileId, offset: usize) -> Position {
+    pub(crate) fn position(&self, file: FileId, offset: usize) -> Position {
         self.lines[file.0 as usize].position(self.text(file), offset)
     }
 
-    pub fn location(&self, span: Span) -> Location {
+    pub(crate) fn location(&self, span: Span) -> Location {
         Location::new(self.uri(span.file).clone(), self.range(span))
     }
 
-    pub fn offset(&self, file: FileId, position: Position) -> usize {
+    pub(crate) fn offset(&self, file: FileId, position: Position) -> usize {
         self.lines[file.0 as usize].offset(self.text(file), position)
     }
 
     /// Whether the snapshot was compiled from the buffer as it is now.
-    pub fn is_current(&self, uri: &Url, documents: &Documents) -> bool {
+    pub(crate) fn is_current(&self, uri: &Url, documents: &Documents) -> bool {
         let Some(file) = self.file(uri) else {
             return false;
         };

@@ -9,21 +9,21 @@ use super::positions::Encoding;
 use super::snapshot::Snapshot;
 use crossbeam_channel::{Receiver, Sender};
 
-pub struct Job {
-    pub key: SetKey,
-    pub generation: u64,
-    pub rule_set: RuleSet,
+pub(crate) struct Job {
+    pub(crate) key: SetKey,
+    pub(crate) generation: u64,
+    pub(crate) rule_set: RuleSet,
 }
 
-pub struct Worker {
+pub(crate) struct Worker {
     jobs: Sender<Job>,
-    pub results: Receiver<Snapshot>,
+    pub(crate) results: Receiver<Snapshot>,
 }
 
 impl Worker {
     /// Start the thread. It ends when the `Worker` is dropped (after the
     /// compile in progress, if any).
-    pub fn spawn(encoding: Encoding) -> std::io::Result<Worker> {
+    pub(crate) fn spawn(encoding: Encoding) -> std::io::Result<Worker> {
         let (jobs, queue) = crossbeam_channel::unbounded();
         let (done, results) = crossbeam_channel::unbounded();
         std::thread::Builder::new()
@@ -32,7 +32,7 @@ impl Worker {
         Ok(Worker { jobs, results })
     }
 
-    pub fn submit(&self, job: Job) {
+    pub(crate) fn submit(&self, job: Job) {
         // The worker only stops when this sender is dropped.
         let _ = self.jobs.send(job);
     }
