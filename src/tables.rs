@@ -11,36 +11,42 @@ use crate::model::{CheckedModel, Decision, ValueId};
 use crate::source::Sources;
 
 /// The largest table that is baked: [`crate::limits::MAX_TABLE_ENTRIES`].
-pub const MAX_ENTRIES: u128 = crate::limits::MAX_TABLE_ENTRIES;
+pub(crate) const MAX_ENTRIES: u128 = crate::limits::MAX_TABLE_ENTRIES;
 
+/// The lookup tables of a rule set.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tables {
-    pub decisions: Vec<DecisionTable>,
+pub(crate) struct Tables {
+    /// One table per decision, in the model's order of decisions.
+    pub(crate) decisions: Vec<DecisionTable>,
 }
 
 /// What one table entry says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Entry {
+pub(crate) enum Entry {
     /// Decided by this row (an index into [`DecisionTable::rows`]).
     Row(u32),
     /// Excluded by this constraint.
     Impossible(u32),
 }
 
+/// The lookup table of one decision: an entry for every input, the
+/// outcomes the entries lead to, and what each row and constraint cites.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DecisionTable {
+pub(crate) struct DecisionTable {
     /// The decision's index in the model.
-    pub decision: usize,
+    pub(crate) decision: usize,
     /// Number of values of each input.
-    pub radix: Vec<u32>,
+    pub(crate) radix: Vec<u32>,
     /// One entry per input, in mixed-radix order.
-    pub entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
     /// The distinct output tuples, in order of first appearance in the rows.
-    pub outcomes: Vec<Vec<ValueId>>,
+    pub(crate) outcomes: Vec<Vec<ValueId>>,
     /// For each row of the decision, its outcome's index.
-    pub row_outcomes: Vec<u32>,
-    pub rows: Vec<Citation>,
-    pub constraints: Vec<ConstraintCitation>,
+    pub(crate) row_outcomes: Vec<u32>,
+    /// Where each row of the decision is, in the model's order of rows.
+    pub(crate) rows: Vec<Citation>,
+    /// Where each `impossible` constraint of the decision is, in order.
+    pub(crate) constraints: Vec<ConstraintCitation>,
 }
 
 /// Where a row is, and what it cites.
@@ -48,6 +54,7 @@ pub struct DecisionTable {
 pub struct Citation {
     /// The rule file's name as the rule set names it.
     pub file: String,
+    /// The 1-based line the row starts on.
     pub line: u32,
     /// The title of the row's table.
     pub table: String,
@@ -65,6 +72,7 @@ pub struct Citation {
 pub struct ConstraintCitation {
     /// The rule file's name as the rule set names it.
     pub file: String,
+    /// The 1-based line the constraint starts on.
     pub line: u32,
     /// The constraint's `because`.
     pub because: String,
@@ -76,21 +84,22 @@ pub struct ConstraintCitation {
 
 impl DecisionTable {
     /// The mixed-radix index of an input.
-    pub fn index(&self, input: &[ValueId]) -> usize {
+    pub(crate) fn index(&self, input: &[ValueId]) -> usize {
         input
             .iter()
             .zip(&self.radix)
             .fold(0usize, |acc, (&v, &r)| acc * r as usize + v as usize)
     }
 
-    pub fn lookup(&self, input: &[ValueId]) -> Entry {
+    /// The entry of an input (one value per input of the decision).
+    pub(crate) fn lookup(&self, input: &[ValueId]) -> Entry {
         self.entries[self.index(input)]
     }
 }
 
 /// Build the tables of a checked model: the checker refused every decision
 /// larger than [`MAX_ENTRIES`].
-pub fn build(model: CheckedModel<'_>, sources: &Sources) -> Tables {
+pub(crate) fn build(model: CheckedModel<'_>, sources: &Sources) -> Tables {
     Tables {
         decisions: (0..model.decisions.len())
             .map(|index| build_decision(model, sources, index))
@@ -99,7 +108,11 @@ pub fn build(model: CheckedModel<'_>, sources: &Sources) -> Tables {
 }
 
 /// The table of one decision of a checked model.
-pub fn build_decision(model: CheckedModel<'_>, sources: &Sources, index: usize) -> DecisionTable {
+pub(crate) fn build_decision(
+    model: CheckedModel<'_>,
+    sources: &Sources,
+    index: usize,
+) -> DecisionTable {
     let decision = &model.decisions[index];
     let problem = decision.problem(&model);
     let space = &problem.space;
@@ -133,7 +146,7 @@ pub fn build_decision(model: CheckedModel<'_>, sources: &Sources, index: usize) 
 }
 
 /// Where each row and constraint of a decision is, and what it cites.
-pub fn citations(
+pub(crate) fn citations(
     decision: &Decision,
     sources: &Sources,
 ) -> (Vec<Citation>, Vec<ConstraintCitation>) {

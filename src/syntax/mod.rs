@@ -8,7 +8,6 @@ mod parser;
 
 pub use literal::escape;
 pub use lower::parse_file;
-pub use parser::Rule;
 
 /// The words of the language, which cannot be names: the grammar's
 /// `keyword` rule (`grammar/coex.pest`), in the order it lists them.
