@@ -131,7 +131,7 @@ pub fn compile_with_progress(
         diagnostics.extend(check::rust_names(&model));
         diagnostics.extend(check::table_size(&model));
         let analyses = check::analyses(&model, progress);
-        diagnostics.extend(check::completeness(&model, &analyses));
+        diagnostics.extend(check::verdicts(&model, &analyses));
         diagnostics.extend(check::examples(&model));
         diagnostics.extend(check::unused(&model, &mentions));
         diagnostics.extend(check::unexemplified(&model, &analyses));

@@ -146,7 +146,7 @@ pub use cube::{Cube, Space};
 pub(crate) use partition::partition_within;
 pub use partition::{partition, Region};
 pub(crate) use verdict::analyze_with;
-pub use verdict::{analyze, analyze_enumerated, Analysis, Pair, Progress};
+pub use verdict::{analyze, analyze_enumerated, Analysis, Progress, RowPair};
 
 /// One row of a decision table, as the analysis sees it.
 #[derive(Clone, Debug)]

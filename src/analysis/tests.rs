@@ -101,7 +101,7 @@ fn conflict_names_both_rows_and_a_witness() {
     let a = analyze(&p);
     assert_eq!(
         a.conflicts,
-        vec![Pair {
+        vec![RowPair {
             first: 0,
             second: 1,
             witness: vec![1, 1]

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 
 /// Two rows that both decide some possible input, with one such input.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pair {
+pub struct RowPair {
     /// The lower row id.
     pub first: u32,
     /// The higher row id.
@@ -37,9 +37,9 @@ pub struct Analysis {
     pub gap_inputs: u128,
     /// Pairs of rows deciding one input differently. Every row that takes
     /// part in a conflict appears in at least one pair.
-    pub conflicts: Vec<Pair>,
+    pub conflicts: Vec<RowPair>,
     /// Pairs of rows of unordered tables that decide one input alike.
-    pub(crate) overlaps: Vec<Pair>,
+    pub(crate) overlaps: Vec<RowPair>,
     /// Rows of ordered tables that never decide a possible input.
     pub(crate) unreachable: Vec<Shadowed>,
     /// Rows matching at least one input, but only impossible ones.
@@ -87,8 +87,8 @@ pub(crate) fn analyze_with(problem: &Problem, progress: &mut dyn FnMut(Progress)
 /// What the walk or the enumeration collects, before `finish`.
 struct Collected {
     gaps: Vec<Cube>,
-    conflicts: Vec<Pair>,
-    overlaps: Vec<Pair>,
+    conflicts: Vec<RowPair>,
+    overlaps: Vec<RowPair>,
     /// Per row: matched a possible input; decided one; rows winning over it.
     possible: Vec<bool>,
     decides: Vec<bool>,
@@ -169,7 +169,7 @@ pub(crate) fn walked(
     }
     let pairs = |map: BTreeMap<(u32, u32), Vec<u32>>| {
         map.into_iter()
-            .map(|((first, second), witness)| Pair {
+            .map(|((first, second), witness)| RowPair {
                 first,
                 second,
                 witness,
@@ -259,7 +259,7 @@ pub(crate) fn analyze_in_chunks(problem: &Problem, chunk_bits: usize) -> Analysi
     let mut decides = vec![false; rows];
     let mut shadowed_by: Vec<Vec<u32>> = vec![Vec::new(); rows];
     let mut gaps: Vec<Cube> = Vec::new();
-    // Pair → the index of its first input.
+    // RowPair → the index of its first input.
     let mut conflicts: HashMap<(u32, u32), u64> = HashMap::new();
     let mut overlaps: HashMap<(u32, u32), u64> = HashMap::new();
     let note = |map: &mut HashMap<(u32, u32), u64>, a: usize, b: usize, at: u64| {
@@ -331,9 +331,9 @@ pub(crate) fn analyze_in_chunks(problem: &Problem, chunk_bits: usize) -> Analysi
 
     let plan_point = |at: u64| chunk::point(space, at);
     let pairs = |map: HashMap<(u32, u32), u64>| {
-        let mut list: Vec<Pair> = map
+        let mut list: Vec<RowPair> = map
             .into_iter()
-            .map(|((first, second), at)| Pair {
+            .map(|((first, second), at)| RowPair {
                 first,
                 second,
                 witness: plan_point(at),

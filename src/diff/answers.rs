@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 
 /// One decision on both sides.
 #[derive(Clone, Copy)]
-pub(crate) struct Pair<'a> {
+pub(crate) struct DecisionPair<'a> {
     pub(crate) old: Side<'a>,
     pub(crate) old_decision: &'a Decision,
     pub(crate) new: Side<'a>,
@@ -60,11 +60,11 @@ type Regions = Vec<(Cube, Decider, Decider)>;
 /// The changes of one decision. `inputs[i]` is the old input named like new
 /// input `i`; `outputs` pairs old and new outputs with their value maps.
 pub(crate) fn compare(
-    pair: Pair<'_>,
+    pair: DecisionPair<'_>,
     inputs: &[usize],
     outputs: &[(usize, usize, Vec<Option<ValueId>>)],
 ) -> Compared {
-    let Pair {
+    let DecisionPair {
         old,
         old_decision,
         new,
@@ -386,7 +386,7 @@ fn decider(effective: &[u32], rows: usize, constraints: usize, end: usize) -> De
 /// A pattern's cells, described with the old side's enums (`old_side`) or
 /// the new side's, in the new side's input order.
 fn pattern_cells(
-    pair: Pair<'_>,
+    pair: DecisionPair<'_>,
     inputs: &[usize],
     (columns, space): (&[Column], &Space),
     pattern: &[u64],

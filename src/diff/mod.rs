@@ -368,7 +368,7 @@ fn compare_decision(
     );
     result.outputs = outputs.changes;
     let compared = answers::compare(
-        answers::Pair {
+        answers::DecisionPair {
             old,
             old_decision,
             new,

@@ -8,7 +8,7 @@ use crate::model::{Decision, Model};
 use crate::text::{padded_cells, plural};
 
 /// The analysis of every decision, in declaration order: what
-/// [`completeness`] and [`super::unexemplified`] report from. `progress`
+/// [`verdicts`] and [`super::unexemplified`] report from. `progress`
 /// hears how far each decision's analysis is, with the decision's name.
 pub(crate) fn analyses(model: &Model, progress: &mut dyn FnMut(&str, Progress)) -> Vec<Analysis> {
     model
@@ -22,7 +22,7 @@ pub(crate) fn analyses(model: &Model, progress: &mut dyn FnMut(&str, Progress)) 
         .collect()
 }
 
-pub(crate) fn completeness(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
+pub(crate) fn verdicts(model: &Model, analyses: &[Analysis]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (decision, analysis) in model.decisions.iter().zip(analyses) {
         let space = decision.space(model);
