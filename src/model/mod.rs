@@ -1,6 +1,6 @@
 //! The model: every name resolved, every cell a set of values.
 //!
-//! Built from the syntax tree by [`resolve`]; read by the checks. A model
+//! Built from the syntax tree by `resolve`; read by the checks. A model
 //! the checks found nothing wrong with (nothing that keeps it from
 //! answering) is a [`CheckedModel`]: the table builder, code generation,
 //! the evaluator and `diff` take only that. Values are numbered within
@@ -11,7 +11,7 @@ mod limits;
 mod resolve;
 mod unknown;
 
-pub use resolve::{resolve, Mentions};
+pub(crate) use resolve::{resolve, Mentions};
 pub use unknown::{UnknownDecision, UnknownInput};
 
 use crate::analysis::{self, Space};
@@ -50,7 +50,7 @@ impl std::ops::Deref for CheckedModel<'_> {
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub enums: Vec<Enum>,
-    pub sets: Vec<Set>,
+    pub(crate) sets: Vec<Set>,
     pub decisions: Vec<Decision>,
     pub examples: Vec<Example>,
 }
@@ -58,27 +58,27 @@ pub struct Model {
 #[derive(Clone, Debug)]
 pub struct Enum {
     pub name: String,
-    pub docs: Vec<String>,
+    pub(crate) docs: Vec<String>,
     pub values: Vec<Value>,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Value {
     pub name: String,
     pub aliases: Vec<String>,
-    pub docs: Vec<String>,
-    pub span: Span,
+    pub(crate) docs: Vec<String>,
+    pub(crate) span: Span,
 }
 
 /// A named set of values of one enum.
 #[derive(Clone, Debug)]
 pub struct Set {
-    pub name: String,
-    pub docs: Vec<String>,
-    pub enum_id: EnumId,
-    pub values: Vec<ValueId>,
-    pub span: Span,
+    pub(crate) name: String,
+    pub(crate) docs: Vec<String>,
+    pub(crate) enum_id: EnumId,
+    pub(crate) values: Vec<ValueId>,
+    pub(crate) span: Span,
 }
 
 /// A named, typed input or output of a decision.
@@ -86,41 +86,41 @@ pub struct Set {
 pub struct Column {
     pub name: String,
     pub enum_id: EnumId,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Decision {
     pub name: String,
-    pub docs: Vec<String>,
+    pub(crate) docs: Vec<String>,
     pub inputs: Vec<Column>,
     pub outputs: Vec<Column>,
-    pub tables: Vec<Table>,
+    pub(crate) tables: Vec<Table>,
     /// Every row of every table, in source order.
     pub rows: Vec<Row>,
     pub constraints: Vec<Constraint>,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Table {
-    pub title: String,
-    pub ordered: bool,
-    pub source: Option<String>,
+    pub(crate) title: String,
+    pub(crate) ordered: bool,
+    pub(crate) source: Option<String>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Row {
-    pub table: usize,
+    pub(crate) table: usize,
     /// For each input of the decision, the values the row allows.
     pub cells: Vec<Vec<ValueId>>,
     /// For each input, the span of its cell (`None` for a column the table
     /// leaves out, which allows every value).
-    pub cell_spans: Vec<Option<Span>>,
+    pub(crate) cell_spans: Vec<Option<Span>>,
     /// For each output of the decision, its value.
     pub outputs: Vec<ValueId>,
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     pub span: Span,
 }
 
@@ -129,18 +129,18 @@ pub struct Row {
 pub struct Constraint {
     pub cells: Vec<Vec<ValueId>>,
     pub because: String,
-    pub source: Option<String>,
-    pub span: Span,
+    pub(crate) source: Option<String>,
+    pub(crate) span: Span,
 }
 
 /// An `expect`: one input and the answer the rules must give.
 #[derive(Clone, Debug)]
 pub struct Example {
-    pub decision: usize,
-    pub inputs: Vec<ValueId>,
+    pub(crate) decision: usize,
+    pub(crate) inputs: Vec<ValueId>,
     /// `None` when the input is expected to be impossible.
-    pub outputs: Option<Vec<ValueId>>,
-    pub span: Span,
+    pub(crate) outputs: Option<Vec<ValueId>>,
+    pub(crate) span: Span,
 }
 
 /// How a decision answers one input.
@@ -157,7 +157,7 @@ pub enum Answer {
 }
 
 impl Model {
-    pub fn enum_named(&self, name: &str) -> Option<EnumId> {
+    pub(crate) fn enum_named(&self, name: &str) -> Option<EnumId> {
         self.enums.iter().position(|e| e.name == name)
     }
 
