@@ -17,7 +17,9 @@ pub use unknown::{UnknownDecision, UnknownInput};
 use crate::analysis::{self, Space};
 use crate::source::Span;
 
+/// An enum: its index in [`Model::enums`].
 pub type EnumId = usize;
+/// A value of an enum: its index in [`Enum::values`], in declaration order.
 pub type ValueId = u32;
 
 /// A [`Model`] that passed every check that decides answers: no gap, no
@@ -47,25 +49,37 @@ impl std::ops::Deref for CheckedModel<'_> {
     }
 }
 
+/// A rule set with every name resolved: its enums, sets, decisions and
+/// `expect` examples, each in source order.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
+    /// Every enum; an [`EnumId`] indexes this list.
     pub enums: Vec<Enum>,
     pub(crate) sets: Vec<Set>,
+    /// Every decision.
     pub decisions: Vec<Decision>,
+    /// Every `expect`, at the top level or inside a decision.
     pub examples: Vec<Example>,
 }
 
+/// An `enum`: a closed list of values an input or output can take.
 #[derive(Clone, Debug)]
 pub struct Enum {
+    /// The enum's name (`Mode`).
     pub name: String,
     pub(crate) docs: Vec<String>,
+    /// Its values in declaration order; a [`ValueId`] indexes this list.
     pub values: Vec<Value>,
     pub(crate) span: Span,
 }
 
+/// One value of an enum.
 #[derive(Clone, Debug)]
 pub struct Value {
+    /// The value's name (`TeamsOnly`).
     pub name: String,
+    /// Other names the value answers to in `eval` (matched ignoring ASCII
+    /// case, like the name).
     pub aliases: Vec<String>,
     pub(crate) docs: Vec<String>,
     pub(crate) span: Span,
@@ -84,32 +98,44 @@ pub struct Set {
 /// A named, typed input or output of a decision.
 #[derive(Clone, Debug)]
 pub struct Column {
+    /// The column's name (`sender_mode`).
     pub name: String,
+    /// The enum whose values it takes.
     pub enum_id: EnumId,
     pub(crate) span: Span,
 }
 
+/// A `decision`: its inputs and outputs, the rows of its tables that
+/// decide the outputs, and the constraints that rule inputs out.
 #[derive(Clone, Debug)]
 pub struct Decision {
+    /// The decision's name (`route`).
     pub name: String,
     pub(crate) docs: Vec<String>,
+    /// Its inputs, in declaration order; a row's cells follow this order.
     pub inputs: Vec<Column>,
+    /// Its outputs, in declaration order; a row's outputs follow this order.
     pub outputs: Vec<Column>,
     pub(crate) tables: Vec<Table>,
     /// Every row of every table, in source order.
     pub rows: Vec<Row>,
+    /// Its `impossible` constraints, in source order.
     pub constraints: Vec<Constraint>,
     pub(crate) span: Span,
 }
 
+/// One `table` of a decision (its rows are in [`Decision::rows`]).
 #[derive(Clone, Debug)]
 pub struct Table {
     pub(crate) title: String,
     pub(crate) ordered: bool,
     pub(crate) source: Option<String>,
+    /// Where the table is written.
     pub span: Span,
 }
 
+/// One row of a table: for each input the values it allows, and the
+/// outputs it decides for them.
 #[derive(Clone, Debug)]
 pub struct Row {
     pub(crate) table: usize,
@@ -121,13 +147,17 @@ pub struct Row {
     /// For each output of the decision, its value.
     pub outputs: Vec<ValueId>,
     pub(crate) source: Option<String>,
+    /// Where the row's cells are written.
     pub span: Span,
 }
 
 /// `impossible ... because "..."`: inputs that cannot exist.
 #[derive(Clone, Debug)]
 pub struct Constraint {
+    /// For each input of the decision, the values the constraint covers
+    /// (an input is impossible when each of its values is in its cell).
     pub cells: Vec<Vec<ValueId>>,
+    /// The reason, the text after `because`.
     pub because: String,
     pub(crate) source: Option<String>,
     pub(crate) span: Span,
@@ -161,6 +191,7 @@ impl Model {
         self.enums.iter().position(|e| e.name == name)
     }
 
+    /// The decision named `name` (exactly, case included).
     pub fn decision_named(&self, name: &str) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.name == name)
     }
