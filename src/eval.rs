@@ -34,40 +34,66 @@ struct Prepared {
 /// only the two lists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Answer<'e> {
+    /// The decision's name, as the rules spell it.
     pub decision: &'e str,
+    /// Each input's name and value, in the decision's input order.
     pub inputs: Vec<(&'e str, &'e str)>,
+    /// Each output's name and value, in the decision's output order.
     pub outputs: Vec<(&'e str, &'e str)>,
+    /// The row that decided: its file, line, table, position and source.
     pub rule: &'e Citation,
 }
 
 /// Why there is no answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EvalError {
+    /// No decision has the name asked about.
     UnknownDecision(UnknownDecision),
+    /// The decision has no input of the name given.
     UnknownInput(UnknownInput),
+    /// An input is given a value more than once.
     RepeatedInput {
+        /// The decision's name.
         decision: String,
+        /// The input given twice.
         input: String,
     },
+    /// Inputs given by name, but some left without a value.
     MissingInputs {
+        /// The decision's name.
         decision: String,
+        /// The inputs left without a value, in input order.
         inputs: Vec<String>,
     },
     /// Values given by position, but not one per input.
     WrongValueCount {
+        /// The decision's name.
         decision: String,
+        /// Every input's name, in the order values are expected.
         inputs: Vec<String>,
+        /// How many values were given.
         given: usize,
     },
+    /// A value the input does not take (neither a value of its enum nor
+    /// an alias of one).
     UnknownValue {
+        /// The decision's name.
         decision: String,
+        /// The input given the value.
         input: String,
+        /// The value as given.
         value: String,
+        /// The values the input takes.
         expected: Vec<String>,
     },
+    /// The input is excluded by an `impossible` constraint: the rules'
+    /// answer, not a mistake in the question.
     Impossible {
+        /// The decision's name.
         decision: String,
+        /// Each input's name and value, as the rules spell them.
         inputs: Vec<(String, String)>,
+        /// The constraint that excludes it, with its reason and place.
         constraint: Box<ConstraintCitation>,
     },
 }
@@ -143,6 +169,8 @@ impl std::fmt::Display for EvalError {
 impl std::error::Error for EvalError {}
 
 impl<'m> Evaluator<'m> {
+    /// An evaluator of a checked model; `sources` are the rule files, for
+    /// the citations of the deciding rows. Tables are built when first asked.
     pub fn new(checked: CheckedModel<'m>, sources: &'m Sources) -> Evaluator<'m> {
         let model = checked.model();
         let decisions = model
@@ -171,6 +199,7 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// The model it answers from.
     pub fn model(&self) -> &Model {
         self.checked.model()
     }

@@ -1,6 +1,6 @@
 //! The model: every name resolved, every cell a set of values.
 //!
-//! Built from the syntax tree by [`resolve`]; read by the checks. A model
+//! Built from the syntax tree by `resolve`; read by the checks. A model
 //! the checks found nothing wrong with (nothing that keeps it from
 //! answering) is a [`CheckedModel`]: the table builder, code generation,
 //! the evaluator and `diff` take only that. Values are numbered within
@@ -11,13 +11,15 @@ mod limits;
 mod resolve;
 mod unknown;
 
-pub use resolve::{resolve, Mentions};
+pub(crate) use resolve::{resolve, Mentions};
 pub use unknown::{UnknownDecision, UnknownInput};
 
 use crate::analysis::{self, Space};
 use crate::source::Span;
 
+/// An enum: its index in [`Model::enums`].
 pub type EnumId = usize;
+/// A value of an enum: its index in [`Enum::values`], in declaration order.
 pub type ValueId = u32;
 
 /// A [`Model`] that passed every check that decides answers: no gap, no
@@ -47,100 +49,128 @@ impl std::ops::Deref for CheckedModel<'_> {
     }
 }
 
+/// A rule set with every name resolved: its enums, sets, decisions and
+/// `expect` examples, each in source order.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
+    /// Every enum; an [`EnumId`] indexes this list.
     pub enums: Vec<Enum>,
-    pub sets: Vec<Set>,
+    pub(crate) sets: Vec<Set>,
+    /// Every decision.
     pub decisions: Vec<Decision>,
+    /// Every `expect`, at the top level or inside a decision.
     pub examples: Vec<Example>,
 }
 
+/// An `enum`: a closed list of values an input or output can take.
 #[derive(Clone, Debug)]
 pub struct Enum {
+    /// The enum's name (`Mode`).
     pub name: String,
-    pub docs: Vec<String>,
+    pub(crate) docs: Vec<String>,
+    /// Its values in declaration order; a [`ValueId`] indexes this list.
     pub values: Vec<Value>,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
+/// One value of an enum.
 #[derive(Clone, Debug)]
 pub struct Value {
+    /// The value's name (`TeamsOnly`).
     pub name: String,
+    /// Other names the value answers to in `eval` (matched ignoring ASCII
+    /// case, like the name).
     pub aliases: Vec<String>,
-    pub docs: Vec<String>,
-    pub span: Span,
+    pub(crate) docs: Vec<String>,
+    pub(crate) span: Span,
 }
 
 /// A named set of values of one enum.
 #[derive(Clone, Debug)]
 pub struct Set {
-    pub name: String,
-    pub docs: Vec<String>,
-    pub enum_id: EnumId,
-    pub values: Vec<ValueId>,
-    pub span: Span,
+    pub(crate) name: String,
+    pub(crate) docs: Vec<String>,
+    pub(crate) enum_id: EnumId,
+    pub(crate) values: Vec<ValueId>,
+    pub(crate) span: Span,
 }
 
 /// A named, typed input or output of a decision.
 #[derive(Clone, Debug)]
 pub struct Column {
+    /// The column's name (`sender_mode`).
     pub name: String,
+    /// The enum whose values it takes.
     pub enum_id: EnumId,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
+/// A `decision`: its inputs and outputs, the rows of its tables that
+/// decide the outputs, and the constraints that rule inputs out.
 #[derive(Clone, Debug)]
 pub struct Decision {
+    /// The decision's name (`route`).
     pub name: String,
-    pub docs: Vec<String>,
+    pub(crate) docs: Vec<String>,
+    /// Its inputs, in declaration order; a row's cells follow this order.
     pub inputs: Vec<Column>,
+    /// Its outputs, in declaration order; a row's outputs follow this order.
     pub outputs: Vec<Column>,
-    pub tables: Vec<Table>,
+    pub(crate) tables: Vec<Table>,
     /// Every row of every table, in source order.
     pub rows: Vec<Row>,
+    /// Its `impossible` constraints, in source order.
     pub constraints: Vec<Constraint>,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
+/// One `table` of a decision (its rows are in [`Decision::rows`]).
 #[derive(Clone, Debug)]
 pub struct Table {
-    pub title: String,
-    pub ordered: bool,
-    pub source: Option<String>,
+    pub(crate) title: String,
+    pub(crate) ordered: bool,
+    pub(crate) source: Option<String>,
+    /// Where the table is written.
     pub span: Span,
 }
 
+/// One row of a table: for each input the values it allows, and the
+/// outputs it decides for them.
 #[derive(Clone, Debug)]
 pub struct Row {
-    pub table: usize,
+    pub(crate) table: usize,
     /// For each input of the decision, the values the row allows.
     pub cells: Vec<Vec<ValueId>>,
     /// For each input, the span of its cell (`None` for a column the table
     /// leaves out, which allows every value).
-    pub cell_spans: Vec<Option<Span>>,
+    pub(crate) cell_spans: Vec<Option<Span>>,
     /// For each output of the decision, its value.
     pub outputs: Vec<ValueId>,
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
+    /// Where the row's cells are written.
     pub span: Span,
 }
 
 /// `impossible ... because "..."`: inputs that cannot exist.
 #[derive(Clone, Debug)]
 pub struct Constraint {
+    /// For each input of the decision, the values the constraint covers
+    /// (an input is impossible when each of its values is in its cell).
     pub cells: Vec<Vec<ValueId>>,
+    /// The reason, the text after `because`.
     pub because: String,
-    pub source: Option<String>,
-    pub span: Span,
+    pub(crate) source: Option<String>,
+    pub(crate) span: Span,
 }
 
 /// An `expect`: one input and the answer the rules must give.
 #[derive(Clone, Debug)]
 pub struct Example {
-    pub decision: usize,
-    pub inputs: Vec<ValueId>,
+    pub(crate) decision: usize,
+    pub(crate) inputs: Vec<ValueId>,
     /// `None` when the input is expected to be impossible.
-    pub outputs: Option<Vec<ValueId>>,
-    pub span: Span,
+    pub(crate) outputs: Option<Vec<ValueId>>,
+    pub(crate) span: Span,
 }
 
 /// How a decision answers one input.
@@ -157,10 +187,11 @@ pub enum Answer {
 }
 
 impl Model {
-    pub fn enum_named(&self, name: &str) -> Option<EnumId> {
+    pub(crate) fn enum_named(&self, name: &str) -> Option<EnumId> {
         self.enums.iter().position(|e| e.name == name)
     }
 
+    /// The decision named `name` (exactly, case included).
     pub fn decision_named(&self, name: &str) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.name == name)
     }

@@ -52,12 +52,15 @@ pub const MAX_TOTAL_CELLS: u128 = 10 * MAX_CELLS;
 /// A decision rendered as tables: plain data, ready to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RenderedTable {
+    /// The decision's name.
     pub decision: String,
     /// The names of the outputs, in order; a cell shows them in this order.
     pub outputs: Vec<String>,
     /// The inputs forming the rows, outermost first.
     pub row_inputs: Vec<String>,
+    /// The input whose values form the columns.
     pub column_input: String,
+    /// The input with one section per value (`None` without sections).
     pub section_input: Option<String>,
     /// One per value of the section input, or just one without sections.
     pub sections: Vec<Section>,
@@ -70,6 +73,7 @@ pub struct Section {
     pub value: Option<Label>,
     /// The columns, each one or more values of the column input.
     pub columns: Vec<Label>,
+    /// The rows of the grid, in print order.
     pub rows: Vec<GridRow>,
     /// Row patterns that are impossible in every column, then the cells of
     /// shown rows that are, each with the reason.
@@ -79,6 +83,7 @@ pub struct Section {
 /// A set of values of one input and how a cell says it (`SfBAny`, `*`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
+    /// How a cell or heading says the values ([`Model::describe`]).
     pub text: String,
     /// The value ids, sorted.
     pub values: Vec<ValueId>,
@@ -89,7 +94,9 @@ pub struct Label {
 /// A row of the grid: a set of values per row input, a cell per column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GridRow {
+    /// For each row input, the values the row covers.
     pub labels: Vec<Label>,
+    /// One cell per column of its section.
     pub cells: Vec<Cell>,
 }
 
