@@ -27,6 +27,7 @@
 //! [`fs`], which reads a rule-set directory for the command line and for
 //! build scripts.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod analysis;
 pub mod check;

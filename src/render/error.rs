@@ -6,28 +6,39 @@ use crate::model::{UnknownDecision, UnknownInput};
 /// Why a table cannot be rendered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenderError {
+    /// The rules have no decision of that name.
     UnknownDecision(UnknownDecision),
     /// Given in a flag (`--columns`, `--rows`, `--sections`), which it
     /// names.
     UnknownInput(UnknownInput),
     /// One input placed twice.
     PlacedTwice {
+        /// The decision whose table was asked for.
         decision: String,
+        /// The input named in two places.
         input: String,
     },
     /// `--rows` given, and some inputs are placed nowhere.
     Unplaced {
+        /// The decision whose table was asked for.
         decision: String,
+        /// The inputs neither in the rows, the columns nor the sections.
         inputs: Vec<String>,
     },
     /// Every input is in the rows or the sections.
     NoColumns {
+        /// The decision whose table was asked for.
         decision: String,
     },
+    /// The table would have more cells than a terminal or a page can show.
     TooLarge {
+        /// The decision whose table was asked for.
         decision: String,
+        /// Rows of one section: the product of the row inputs' values.
         rows: u128,
+        /// Columns of one section: the column input's values.
         columns: u128,
+        /// Sections: the section input's values, or 1.
         sections: u128,
     },
 }

@@ -14,6 +14,7 @@ pub struct Layout {
     /// The inputs forming the rows, outermost first. When given, every input
     /// must be placed somewhere.
     pub rows: Option<Vec<String>>,
+    /// Whether and by which input the table is cut into sections.
     pub sections: Sections,
     /// One row per combination of the row inputs and one column per value:
     /// nothing merged, so that a changed answer is a changed cell (the
