@@ -4,7 +4,7 @@
 //! input out, not possible where one of them says so, and `route`'s answer
 //! otherwise.
 
-use coex::model::{Answer, Decision, Model, ValueId};
+use coex::model::{Decision, Model, Ruling, ValueId};
 
 fn decision<'a>(model: &'a Model, name: &str) -> &'a Decision {
     model.decision_named(name).expect("a shipped decision")
@@ -13,14 +13,14 @@ fn decision<'a>(model: &'a Model, name: &str) -> &'a Decision {
 /// The output values' names, or `None` for an impossible input.
 fn answer(model: &Model, d: &Decision, input: &[ValueId]) -> Option<Vec<String>> {
     match d.evaluate(input) {
-        Answer::Row(r) => Some(
+        Ruling::Row(r) => Some(
             d.outputs
                 .iter()
                 .zip(&d.rows[r].outputs)
                 .map(|(c, &v)| model.enums[c.enum_id].values[v as usize].name.clone())
                 .collect(),
         ),
-        Answer::Impossible(_) => None,
+        Ruling::Impossible(_) => None,
         other => panic!("`{}` does not decide {input:?}: {other:?}", d.name),
     }
 }

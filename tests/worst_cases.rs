@@ -10,7 +10,7 @@ mod cases;
 use cases::*;
 use coex::diagnostic::Code;
 use coex::diff::{diff, Side};
-use coex::model::{Answer, Model};
+use coex::model::{Model, Ruling};
 use coex::source::Sources;
 use std::collections::BTreeSet;
 
@@ -45,9 +45,9 @@ fn brute_force(model: &Model) -> (u128, BTreeSet<usize>) {
     let (mut undecided, mut conflicting) = (0u128, BTreeSet::new());
     for input in every_input(&sizes) {
         match d.evaluate(&input) {
-            Answer::Undecided => undecided += 1,
-            Answer::Conflicting(rows) => conflicting.extend(rows),
-            Answer::Row(_) | Answer::Impossible(_) => {}
+            Ruling::Undecided => undecided += 1,
+            Ruling::Conflicting(rows) => conflicting.extend(rows),
+            Ruling::Row(_) | Ruling::Impossible(_) => {}
         }
     }
     (undecided, conflicting)
@@ -114,7 +114,7 @@ fn crossing_rule_sets_diff_like_brute_force() {
     );
     let (old_d, new_d) = (&old_model.decisions[0], &new_model.decisions[0]);
     let outputs = |d: &coex::model::Decision, input: &[u32]| match d.evaluate(input) {
-        Answer::Row(r) => d.rows[r].outputs.clone(),
+        Ruling::Row(r) => d.rows[r].outputs.clone(),
         other => panic!("every input is decided: {other:?}"),
     };
     let changed = every_input(&[3; 9])

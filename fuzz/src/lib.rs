@@ -11,7 +11,7 @@
 //! resolution errors are reached too, but rarely).
 
 use arbitrary::Arbitrary;
-use coex::model::{Answer, CheckedModel, Model, ValueId};
+use coex::model::{CheckedModel, Model, Ruling, ValueId};
 use coex::source::Sources;
 use std::fmt::Write;
 
@@ -495,7 +495,7 @@ pub fn assert_checked_model_decides_everything(checked: CheckedModel<'_>, source
             let by_rows = decision.evaluate(&input);
             let by_table = evaluator.answer(index, &input);
             match (&by_rows, &by_table) {
-                (Answer::Row(r), Ok(answer)) => {
+                (Ruling::Row(r), Ok(answer)) => {
                     let expected: Vec<&str> = decision
                         .outputs
                         .iter()
@@ -509,7 +509,7 @@ pub fn assert_checked_model_decides_everything(checked: CheckedModel<'_>, source
                         decision.name
                     );
                 }
-                (Answer::Impossible(_), Err(e)) if e.is_impossible() => {}
+                (Ruling::Impossible(_), Err(e)) if e.is_impossible() => {}
                 _ => panic!(
                     "`{}` {input:?}: the checker passed the rule set, but the rows give {by_rows:?} and the table {by_table:?}",
                     decision.name
@@ -681,10 +681,10 @@ impl DiffCase {
 pub fn answer_by_name(model: &Model, decision: usize, input: &[ValueId]) -> String {
     let d = &model.decisions[decision];
     let row = match d.evaluate(input) {
-        Answer::Row(r) => r,
-        Answer::Conflicting(rows) => rows[0],
-        Answer::Impossible(_) => return "impossible".to_string(),
-        Answer::Undecided => return "undecided".to_string(),
+        Ruling::Row(r) => r,
+        Ruling::Conflicting(rows) => rows[0],
+        Ruling::Impossible(_) => return "impossible".to_string(),
+        Ruling::Undecided => return "undecided".to_string(),
     };
     d.outputs
         .iter()

@@ -1,7 +1,7 @@
 //! `expect` examples: each must get the answer it states.
 
 use crate::diagnostic::{Code, Data, Diagnostic, Pairs, RowRef};
-use crate::model::{Answer, Model};
+use crate::model::{Model, Ruling};
 
 pub(crate) fn examples(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -15,7 +15,7 @@ pub(crate) fn examples(model: &Model) -> Vec<Diagnostic> {
         // What the rules give, whether that is the example's answer, and
         // what decided it: a row, or a constraint with its reason.
         let (actual, holds, decider, label, because, decided_by) = match answer {
-            Answer::Row(r) => {
+            Ruling::Row(r) => {
                 let row = &decision.rows[r];
                 let actual = model.describe_outputs(decision, &row.outputs);
                 let label = format!("this row decides {actual}");
@@ -26,7 +26,7 @@ pub(crate) fn examples(model: &Model) -> Vec<Diagnostic> {
                 ));
                 (actual, holds, row.span, label, None, decided_by)
             }
-            Answer::Impossible(c) => {
+            Ruling::Impossible(c) => {
                 let constraint = &decision.constraints[c];
                 let label = "this constraint excludes the input".to_string();
                 let holds = example.outputs.is_none();
@@ -42,7 +42,7 @@ pub(crate) fn examples(model: &Model) -> Vec<Diagnostic> {
             }
             // A gap or a conflict is its own error, which already names the
             // input; a second one for the example would only repeat it.
-            Answer::Undecided | Answer::Conflicting(_) => continue,
+            Ruling::Undecided | Ruling::Conflicting(_) => continue,
         };
         if holds {
             continue;

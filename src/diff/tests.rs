@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::diagnostic::blocking;
-use crate::model::{Answer, CheckedModel};
+use crate::model::{CheckedModel, Ruling};
 use crate::tables::citations;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -175,7 +175,7 @@ fn answer(
         .collect();
     let (rows, constraints) = citations(d, sources);
     match d.evaluate(&input?) {
-        Answer::Row(r) => {
+        Ruling::Row(r) => {
             let out = &d.outputs[0];
             let value = &model.enums[out.enum_id].values[d.rows[r].outputs[0] as usize].name;
             Some((
@@ -183,7 +183,7 @@ fn answer(
                 rows[r].line,
             ))
         }
-        Answer::Impossible(c) => Some((
+        Ruling::Impossible(c) => Some((
             Outcome::Impossible(d.constraints[c].because.clone()),
             constraints[c].line,
         )),

@@ -5,7 +5,7 @@
 //! exclude it).
 
 use super::html::{code, escape};
-use crate::model::{Answer, Decision, Model, ValueId};
+use crate::model::{Decision, Model, Ruling, ValueId};
 use crate::render::{Cell, GridRow, Label, RenderedTable, Section};
 use crate::tables::{Citation, ConstraintCitation, DecisionTable, Entry};
 
@@ -239,9 +239,9 @@ fn entries<'a>(
         let entry = match context.table {
             Some(table) => Some(table.lookup(input)),
             None => match d.evaluate(input) {
-                Answer::Row(r) => Some(Entry::Row(r as u32)),
-                Answer::Impossible(c) => Some(Entry::Impossible(c as u32)),
-                Answer::Undecided | Answer::Conflicting(_) => None,
+                Ruling::Row(r) => Some(Entry::Row(r as u32)),
+                Ruling::Impossible(c) => Some(Entry::Impossible(c as u32)),
+                Ruling::Undecided | Ruling::Conflicting(_) => None,
             },
         };
         if let Some(entry) = entry {

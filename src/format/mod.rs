@@ -28,7 +28,7 @@ mod style;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{
-    Arg, Constraint, Decision, DecisionItem, Docs, EnumDecl, Expect, File, Ident, Item, Outcome,
+    Arg, Constraint, Decision, DecisionItem, Docs, EnumDecl, Expect, Expected, File, Ident, Item,
     Param, Pattern, Row, SetDecl, Table, Term,
 };
 use crate::syntax::escape;
@@ -426,8 +426,8 @@ fn expect(p: &mut Printer, e: &Expect, indent: usize, gap: Gap) {
     p.glue(")", close);
     p.word("==", close.and_then(|close| p.find(close + 1, "==", &[])));
     match &e.outcome {
-        Outcome::Impossible(span) => p.word("impossible", Some(start(*span))),
-        Outcome::Outputs(outputs, span) => {
+        Expected::Impossible(span) => p.word("impossible", Some(start(*span))),
+        Expected::Outputs(outputs, span) => {
             // Parentheses in the source, which the output may drop.
             let (open, close) = if p.source()[span.range()].starts_with('(') {
                 (Some(start(*span)), Some(closing(*span)))

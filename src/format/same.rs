@@ -2,7 +2,7 @@
 
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{
-    Arg, DecisionItem, Docs, Expect, File, Ident, Item, Outcome, Pattern, Text,
+    Arg, DecisionItem, Docs, Expect, Expected, File, Ident, Item, Pattern, Text,
 };
 
 /// Whether two files have the same syntax tree once every span is ignored,
@@ -94,8 +94,8 @@ fn expect(e: &mut Expect) {
     ident(&mut e.decision);
     e.inputs.iter_mut().for_each(arg);
     match &mut e.outcome {
-        Outcome::Impossible(span) => zero(span),
-        Outcome::Outputs(args, span) => {
+        Expected::Impossible(span) => zero(span),
+        Expected::Outputs(args, span) => {
             args.iter_mut().for_each(arg);
             zero(span);
         }

@@ -338,7 +338,7 @@ impl Builder<'_> {
             }
             self.in_enum(Some(&enum_name), &arg.value);
         }
-        if let ast::Outcome::Outputs(args, _) = &e.outcome {
+        if let ast::Expected::Outputs(args, _) = &e.outcome {
             for (arg, _, enum_name) in arguments(args, &signature.outputs) {
                 if let Some(name) = &arg.name {
                     self.output_ref(decision, name);

@@ -59,7 +59,7 @@ pub(crate) fn inlay_hints(
         };
         name(&e.inputs, &decision.inputs);
         // One output needs no name: `== Teams` reads well as it is.
-        if let ast::Outcome::Outputs(args, _) = &e.outcome {
+        if let ast::Expected::Outputs(args, _) = &e.outcome {
             if decision.outputs.len() > 1 {
                 name(args, &decision.outputs);
             }

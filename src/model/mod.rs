@@ -175,7 +175,7 @@ pub struct Example {
 
 /// How a decision answers one input.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Answer {
+pub enum Ruling {
     /// Decided by this row.
     Row(usize),
     /// Excluded by this constraint.
@@ -336,23 +336,23 @@ impl Decision {
     }
 
     /// Answer one input by reading the rows (no tables needed).
-    pub fn evaluate(&self, input: &[ValueId]) -> Answer {
+    pub fn evaluate(&self, input: &[ValueId]) -> Ruling {
         let matches = |cells: &[Vec<ValueId>]| cells.iter().zip(input).all(|(c, v)| c.contains(v));
         if let Some(i) = self.constraints.iter().position(|c| matches(&c.cells)) {
-            return Answer::Impossible(i);
+            return Ruling::Impossible(i);
         }
         let deciding = self.deciding_rows(input);
         match deciding.as_slice() {
-            [] => Answer::Undecided,
-            [one] => Answer::Row(*one),
+            [] => Ruling::Undecided,
+            [one] => Ruling::Row(*one),
             [first, rest @ ..] => {
                 if rest
                     .iter()
                     .all(|&r| self.rows[r].outputs == self.rows[*first].outputs)
                 {
-                    Answer::Row(*first)
+                    Ruling::Row(*first)
                 } else {
-                    Answer::Conflicting(deciding)
+                    Ruling::Conflicting(deciding)
                 }
             }
         }

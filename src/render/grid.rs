@@ -7,7 +7,7 @@
 //! cell prints it.
 
 use super::{Cell, GridRow, ImpossibleRow, Label, Placement, RenderedTable, Section};
-use crate::model::{Answer, Decision, Model, ValueId};
+use crate::model::{Decision, Model, Ruling, ValueId};
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -204,10 +204,10 @@ fn answer(
             .map(|c| {
                 input[placement.columns] = c;
                 interner.id(match d.evaluate(&input) {
-                    Answer::Row(r) => Verdict::Outputs(d.rows[r].outputs.clone()),
-                    Answer::Impossible(c) => Verdict::Impossible(c),
-                    Answer::Undecided => Verdict::Undecided,
-                    Answer::Conflicting(_) => Verdict::Conflicting,
+                    Ruling::Row(r) => Verdict::Outputs(d.rows[r].outputs.clone()),
+                    Ruling::Impossible(c) => Verdict::Impossible(c),
+                    Ruling::Undecided => Verdict::Undecided,
+                    Ruling::Conflicting(_) => Verdict::Conflicting,
                 })
             })
             .collect();

@@ -243,7 +243,7 @@ pub struct Expect {
     /// Its arguments: one value per input of the decision.
     pub(crate) inputs: Vec<Arg>,
     /// The answer it expects, right of `==`.
-    pub(crate) outcome: Outcome,
+    pub(crate) outcome: Expected,
     /// The document it cites, if any.
     pub(crate) source: Option<Text>,
     /// The whole example.
@@ -263,7 +263,7 @@ pub(crate) struct Arg {
 
 /// The right side of an `expect`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Outcome {
+pub(crate) enum Expected {
     /// `impossible`: a constraint excludes the input.
     Impossible(Span),
     /// `(a, b)`, or one `a`: a value per output of the decision, and where

@@ -300,9 +300,9 @@ impl Lower {
     fn expect(&self, pair: Pair<Rule>) -> Expect {
         let expectation = expect_child(&pair, Rule::expectation);
         let outcome = if first(&expectation, Rule::impossible).is_some() {
-            Outcome::Impossible(self.span(&expectation))
+            Expected::Impossible(self.span(&expectation))
         } else {
-            Outcome::Outputs(
+            Expected::Outputs(
                 only(children(expectation.clone()), Rule::arg)
                     .into_iter()
                     .map(|a| self.arg(a))

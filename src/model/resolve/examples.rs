@@ -32,8 +32,8 @@ impl Resolver {
         };
         let inputs = self.values(arguments(inputs, &e.inputs, e.span));
         let outputs = match &e.outcome {
-            ast::Outcome::Impossible(_) => Some(None),
-            ast::Outcome::Outputs(args, span) => {
+            ast::Expected::Impossible(_) => Some(None),
+            ast::Expected::Outputs(args, span) => {
                 let decision = &self.model.decisions[index];
                 let outputs = Side {
                     decision,
