@@ -5,9 +5,9 @@
 //! answer comes from the same lookup table the runtime bakes (one index per
 //! input).
 
+use crate::lookup::{self, Citation, ConstraintCitation, Entry, LookupTable};
 use crate::model::{CheckedModel, Decision, Model, UnknownDecision, UnknownInput, ValueId};
 use crate::source::Sources;
-use crate::tables::{self, Citation, ConstraintCitation, DecisionTable, Entry};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -25,7 +25,7 @@ struct Prepared {
     /// that a rule set of many large decisions costs only the tables of the
     /// decisions asked about.
     /// The table holds the citations of the rows and constraints too.
-    table: OnceLock<DecisionTable>,
+    table: OnceLock<LookupTable>,
     input_by_name: HashMap<String, usize>,
 }
 
@@ -170,7 +170,7 @@ impl std::error::Error for EvalError {}
 
 impl<'m> Evaluator<'m> {
     /// An evaluator of a checked model; `sources` are the rule files, for
-    /// the citations of the deciding rows. Tables are built when first asked.
+    /// the citations of the deciding rows. LookupTables are built when first asked.
     pub fn new(checked: CheckedModel<'m>, sources: &'m Sources) -> Evaluator<'m> {
         let model = checked.model();
         let decisions = model
@@ -298,7 +298,7 @@ impl<'m> Evaluator<'m> {
         let prepared = &self.decisions[index];
         let table = prepared
             .table
-            .get_or_init(|| tables::build_decision(self.checked, self.sources, index));
+            .get_or_init(|| lookup::build_decision(self.checked, self.sources, index));
         let entry = table.lookup(input);
         let model = self.checked.model();
         let named = |columns: &'m [crate::model::Column], values: &[ValueId]| {

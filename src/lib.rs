@@ -10,7 +10,7 @@
 //!                                  no error keeps it from answering
 //!                                                  ▼
 //!                                            checked model
-//!                                                  ├─ tables ─▶ lookup tables ─ codegen ─▶ Rust source
+//!                                                  ├─ lookup ─▶ lookup tables ─ codegen ─▶ Rust source
 //!                                                  ├─ render ─▶ readable tables
 //!                                                  ├─ diff ───▶ changed answers (two models)
 //!                                                  ├─ doc ────▶ web pages of the rule book
@@ -39,6 +39,7 @@ pub mod eval;
 pub mod format;
 pub mod fs;
 pub mod limits;
+pub mod lookup;
 #[cfg(feature = "lsp")]
 pub mod lsp;
 pub mod model;
@@ -46,7 +47,6 @@ pub mod render;
 pub mod source;
 mod suggest;
 pub mod syntax;
-pub mod tables;
 pub mod text;
 
 use diagnostic::{Code, Diagnostic};
@@ -183,7 +183,7 @@ pub fn generate(
     let compiled = compile(sources);
     match compiled.valid_model() {
         Some(model) => {
-            let tables = tables::build(model, sources);
+            let tables = lookup::build(model, sources);
             Ok(codegen::rust(model, &tables, origin, options))
         }
         None => Err(compiled.diagnostics),

@@ -4,8 +4,8 @@
 //! first, so that it and `coex build` agree on what is valid.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::lookup::MAX_ENTRIES;
 use crate::model::Model;
-use crate::tables::MAX_ENTRIES;
 
 pub(crate) fn table_size(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();

@@ -5,7 +5,7 @@ use super::exit::Exit;
 use coex::diagnostic::Diagnostic;
 use coex::eval::{Answer, EvalError, Evaluator};
 use coex::limits::MAX_BATCH_LINE_BYTES;
-use coex::tables::Citation;
+use coex::lookup::Citation;
 use coex::text::padded;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -4,8 +4,8 @@
 
 use super::names::{ident, output_struct, rule_fn, StaticNames, PRIVATE_MODULE};
 use super::{doc_lines, index_type, name_map, numbers, Options, RUNTIME};
+use crate::lookup::{Entry, LookupTable};
 use crate::model::{Decision, Model};
-use crate::tables::{DecisionTable, Entry};
 use std::fmt::{self, Write};
 
 /// What every function of one decision needs to say.
@@ -21,7 +21,7 @@ struct Signature {
 }
 
 impl Signature {
-    fn new(model: &Model, decision: &Decision, table: &DecisionTable) -> Signature {
+    fn new(model: &Model, decision: &Decision, table: &LookupTable) -> Signature {
         let params: Vec<String> = decision
             .inputs
             .iter()
@@ -58,7 +58,7 @@ pub(crate) fn functions(
     out: &mut String,
     model: &Model,
     decision: &Decision,
-    table: &DecisionTable,
+    table: &LookupTable,
     statics: &StaticNames,
     options: &Options,
 ) -> fmt::Result {
@@ -190,7 +190,7 @@ fn phf_lookup_fn(
 }
 
 /// An entry of the dense table: an outcome, or `outcomes + constraint`.
-fn encoded(table: &DecisionTable) -> impl Iterator<Item = usize> + '_ {
+fn encoded(table: &LookupTable) -> impl Iterator<Item = usize> + '_ {
     table.entries.iter().map(|e| match *e {
         Entry::Row(r) => table.row_outcomes[r as usize] as usize,
         Entry::Impossible(c) => table.outcomes.len() + c as usize,
@@ -202,7 +202,7 @@ pub(crate) fn statics(
     out: &mut String,
     model: &Model,
     decision: &Decision,
-    table: &DecisionTable,
+    table: &LookupTable,
     statics: &StaticNames,
     options: &Options,
 ) -> fmt::Result {
@@ -224,7 +224,7 @@ fn answers(
     out: &mut String,
     model: &Model,
     decision: &Decision,
-    table: &DecisionTable,
+    table: &LookupTable,
     prefix: &str,
     signature: &Signature,
 ) -> fmt::Result {
@@ -270,7 +270,7 @@ fn pairs(
     out: &mut String,
     model: &Model,
     decision: &Decision,
-    table: &DecisionTable,
+    table: &LookupTable,
     prefix: &str,
 ) -> fmt::Result {
     writeln!(
@@ -297,7 +297,7 @@ fn pairs(
 fn citations(
     out: &mut String,
     decision: &Decision,
-    table: &DecisionTable,
+    table: &LookupTable,
     prefix: &str,
 ) -> fmt::Result {
     writeln!(
@@ -340,7 +340,7 @@ fn citations(
 }
 
 /// The dense tables: per input, its entry and its deciding row.
-fn entries(out: &mut String, table: &DecisionTable, prefix: &str) -> fmt::Result {
+fn entries(out: &mut String, table: &LookupTable, prefix: &str) -> fmt::Result {
     let (entry_type, _) = index_type(table.outcomes.len() + table.constraints.len());
     let (rule_type, _) = index_type(table.rows.len());
     writeln!(
@@ -365,7 +365,7 @@ fn entries(out: &mut String, table: &DecisionTable, prefix: &str) -> fmt::Result
 fn inputs(
     out: &mut String,
     decision: &Decision,
-    table: &DecisionTable,
+    table: &LookupTable,
     statics: &StaticNames,
     prefix: &str,
 ) -> fmt::Result {
@@ -421,7 +421,7 @@ fn inputs(
 
 /// The benchmark's alternative: the entries in a phf map keyed by the
 /// packed input.
-fn packed_map(out: &mut String, table: &DecisionTable, prefix: &str) -> fmt::Result {
+fn packed_map(out: &mut String, table: &LookupTable, prefix: &str) -> fmt::Result {
     let (entry_type, _) = index_type(table.outcomes.len() + table.constraints.len());
     let mut packed = phf_codegen::Map::<u32>::new();
     packed.phf_path(format!("{RUNTIME}::__private::phf"));

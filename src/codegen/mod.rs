@@ -21,8 +21,8 @@ mod enums;
 pub(crate) mod names;
 mod registry;
 
+use crate::lookup::LookupTables;
 use crate::model::CheckedModel;
-use crate::tables::Tables;
 use names::{StaticNames, PRIVATE_MODULE};
 use std::fmt::{self, Write};
 
@@ -43,7 +43,7 @@ pub struct Options {
 /// machine-specific absolute path).
 pub(crate) fn rust(
     model: CheckedModel<'_>,
-    tables: &Tables,
+    tables: &LookupTables,
     origin: &str,
     options: &Options,
 ) -> String {
@@ -56,7 +56,7 @@ pub(crate) fn rust(
 fn write_all(
     out: &mut String,
     model: CheckedModel<'_>,
-    tables: &Tables,
+    tables: &LookupTables,
     origin: &str,
     options: &Options,
 ) -> fmt::Result {

@@ -3,8 +3,8 @@
 
 use super::names::{StaticNames, PRIVATE_MODULE};
 use super::{index_type, name_map, RUNTIME};
+use crate::lookup::LookupTables;
 use crate::model::Model;
-use crate::tables::Tables;
 use std::fmt::{self, Write};
 
 /// The public items: the names of the decisions, `eval` and `explain`.
@@ -35,7 +35,7 @@ pub(crate) fn functions(out: &mut String) -> fmt::Result {
 pub(crate) fn statics(
     out: &mut String,
     model: &Model,
-    tables: &Tables,
+    tables: &LookupTables,
     statics: &StaticNames,
 ) -> fmt::Result {
     let names: Vec<String> = tables

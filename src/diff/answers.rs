@@ -3,8 +3,8 @@
 
 use super::{Change, ChangeKind, Outcome, PatternCell, RuleRef, Side};
 use crate::analysis::{self, chunk, merge, partition_within, Cube, Region, Space};
+use crate::lookup::{citations, Citation, ConstraintCitation};
 use crate::model::{Decision, Model, ValueId};
-use crate::tables::{citations, Citation, ConstraintCitation};
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 

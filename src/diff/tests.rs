@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::diagnostic::blocking;
+use crate::lookup::citations;
 use crate::model::{CheckedModel, Ruling};
-use crate::tables::citations;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

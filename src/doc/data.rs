@@ -3,13 +3,13 @@
 //! that reads it ([`SCRIPT`], `answer.js`).
 //!
 //! The answers come from the decision's lookup table
-//! ([`crate::tables::DecisionTable`]), the same one `coex eval` and the
+//! ([`crate::lookup::LookupTable`]), the same one `coex eval` and the
 //! runtime look answers up in: for each input, in mixed-radix order (the
 //! first input the most significant digit), the row that decides it (`r`,
 //! an index into `rows`) or the constraint that excludes it (`-1 - c`).
 
+use crate::lookup::{ConstraintCitation, Entry, LookupTable};
 use crate::model::{Decision, Model};
-use crate::tables::{ConstraintCitation, DecisionTable, Entry};
 use serde::Serialize;
 
 /// The largest lookup table embedded in a page (entries, one per input).
@@ -60,7 +60,7 @@ struct Constraint<'a> {
 /// The JSON of one decision's page data, safe inside a `<script>` element:
 /// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no
 /// text from a rule file can close the element.
-pub(crate) fn json(model: &Model, decision: &Decision, table: &DecisionTable) -> String {
+pub(crate) fn json(model: &Model, decision: &Decision, table: &LookupTable) -> String {
     let values = |enum_id: usize| -> Vec<Vec<&str>> {
         model.enums[enum_id]
             .values

@@ -6,9 +6,9 @@ use super::data::{self, MAX_EMBEDDED_ENTRIES, SCRIPT};
 use super::grid::{self, Context};
 use super::html::{self, code, escape, Here};
 use super::RuleSet;
+use crate::lookup::{self, Citation, ConstraintCitation, Entry, LookupTable, MAX_ENTRIES};
 use crate::model::{Decision, Model};
 use crate::render::{self, Layout, RenderError};
-use crate::tables::{self, Citation, ConstraintCitation, DecisionTable, Entry, MAX_ENTRIES};
 use crate::text::plural;
 
 pub(crate) fn page(set: RuleSet<'_>, index: usize) -> String {
@@ -16,8 +16,8 @@ pub(crate) fn page(set: RuleSet<'_>, index: usize) -> String {
     let d = &model.decisions[index];
     let volume = d.volume(model);
     let table =
-        (volume <= MAX_ENTRIES).then(|| tables::build_decision(set.model, set.sources, index));
-    let (rows, constraints) = tables::citations(d, set.sources);
+        (volume <= MAX_ENTRIES).then(|| lookup::build_decision(set.model, set.sources, index));
+    let (rows, constraints) = lookup::citations(d, set.sources);
     let mut body = String::new();
     body.push_str(&format!("<h1>{}</h1>\n", code(&d.name)));
     body.push_str(&html::docs(&d.docs));
@@ -110,7 +110,7 @@ fn signature(model: &Model, d: &Decision) -> String {
 }
 
 /// `200 inputs: 160 decided by 37 rows in 6 tables, 40 impossible (3 reasons).`
-fn counts(d: &Decision, table: Option<&DecisionTable>, volume: u128) -> String {
+fn counts(d: &Decision, table: Option<&LookupTable>, volume: u128) -> String {
     let rows = format!(
         "{} in {}",
         plural(d.rows.len() as u64, "row", "rows"),

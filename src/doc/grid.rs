@@ -5,15 +5,15 @@
 //! exclude it).
 
 use super::html::{code, escape};
+use crate::lookup::{Citation, ConstraintCitation, Entry, LookupTable};
 use crate::model::{Decision, Model, Ruling, ValueId};
 use crate::render::{Cell, GridRow, Label, RenderedTable, Section};
-use crate::tables::{Citation, ConstraintCitation, DecisionTable, Entry};
 
 /// What a grid needs besides the rendered table.
 pub(crate) struct Context<'a> {
     pub(crate) model: &'a Model,
     pub(crate) decision: &'a Decision,
-    pub(crate) table: Option<&'a DecisionTable>,
+    pub(crate) table: Option<&'a LookupTable>,
     pub(crate) rows: &'a [Citation],
     pub(crate) constraints: &'a [ConstraintCitation],
 }

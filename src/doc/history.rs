@@ -8,7 +8,7 @@ use crate::diff::{
     self, answer_header, description, has_patterns, outcome_text, rule_lines, Change, DecisionDiff,
     Outcome, RuleRef, Side, NOTES_TITLE,
 };
-use crate::tables::citations;
+use crate::lookup::citations;
 use crate::text::plural;
 
 pub(crate) fn page(current: RuleSet<'_>, history: &[RuleSet<'_>]) -> String {

@@ -15,15 +15,15 @@ pub(crate) const MAX_ENTRIES: u128 = crate::limits::MAX_TABLE_ENTRIES;
 
 /// The lookup tables of a rule set.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Tables {
+pub(crate) struct LookupTables {
     /// One table per decision, in the model's order of decisions.
-    pub(crate) decisions: Vec<DecisionTable>,
+    pub(crate) decisions: Vec<LookupTable>,
 }
 
 /// What one table entry says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
-    /// Decided by this row (an index into [`DecisionTable::rows`]).
+    /// Decided by this row (an index into [`LookupTable::rows`]).
     Row(u32),
     /// Excluded by this constraint.
     Impossible(u32),
@@ -32,7 +32,7 @@ pub(crate) enum Entry {
 /// The lookup table of one decision: an entry for every input, the
 /// outcomes the entries lead to, and what each row and constraint cites.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct DecisionTable {
+pub(crate) struct LookupTable {
     /// The decision's index in the model.
     pub(crate) decision: usize,
     /// Number of values of each input.
@@ -82,7 +82,7 @@ pub struct ConstraintCitation {
     pub text: String,
 }
 
-impl DecisionTable {
+impl LookupTable {
     /// The mixed-radix index of an input.
     pub(crate) fn index(&self, input: &[ValueId]) -> usize {
         input
@@ -99,8 +99,8 @@ impl DecisionTable {
 
 /// Build the tables of a checked model: the checker refused every decision
 /// larger than [`MAX_ENTRIES`].
-pub(crate) fn build(model: CheckedModel<'_>, sources: &Sources) -> Tables {
-    Tables {
+pub(crate) fn build(model: CheckedModel<'_>, sources: &Sources) -> LookupTables {
+    LookupTables {
         decisions: (0..model.decisions.len())
             .map(|index| build_decision(model, sources, index))
             .collect(),
@@ -112,7 +112,7 @@ pub(crate) fn build_decision(
     model: CheckedModel<'_>,
     sources: &Sources,
     index: usize,
-) -> DecisionTable {
+) -> LookupTable {
     let decision = &model.decisions[index];
     let problem = decision.problem(&model);
     let space = &problem.space;
@@ -134,7 +134,7 @@ pub(crate) fn build_decision(
     });
     let (outcomes, row_outcomes) = decision.outcomes();
     let (rows, constraints) = citations(decision, sources);
-    DecisionTable {
+    LookupTable {
         decision: index,
         radix,
         entries,
