@@ -2,7 +2,7 @@
 //! decision of the shipped rule set and every possible input, `eval` gives
 //! the deciding row's outputs, or the constraint's reason.
 
-use coex::model::Answer;
+use coex::model::Ruling;
 
 #[test]
 fn every_input_of_every_decision() {
@@ -68,7 +68,7 @@ fn every_input_of_every_decision() {
             let baked = coex_runtime::eval(&decision.name, asked);
             let explained = coex_runtime::explain(&decision.name, asked);
             match decision.evaluate(&point) {
-                Answer::Row(r) => {
+                Ruling::Row(r) => {
                     let row = &decision.rows[r];
                     let expected: Vec<(&str, &str)> = decision
                         .outputs
@@ -95,7 +95,7 @@ fn every_input_of_every_decision() {
                         decision.name
                     );
                 }
-                Answer::Impossible(c) => {
+                Ruling::Impossible(c) => {
                     let because = &decision.constraints[c].because;
                     match baked {
                         Err(coex_runtime::EvalError::Impossible(i)) => {

@@ -143,7 +143,7 @@ pub struct Row {
     pub cells: Vec<Vec<ValueId>>,
     /// For each input, the span of its cell (`None` for a column the table
     /// leaves out, which allows every value).
-    pub(crate) cell_spans: Vec<Option<Span>>,
+    pub cell_spans: Vec<Option<Span>>,
     /// For each output of the decision, its value.
     pub outputs: Vec<ValueId>,
     pub(crate) source: Option<String>,
