@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz one target for a while on one core, at the lowest priority (or at the
-# nice level in COEX_FUZZ_NICE), and print libFuzzer's final figures. Usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
+# nice level in COEX_FUZZ_NICE), and print libFuzzer's final figures.
+# Usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #   fuzz/run.sh check_bytes 600
 # The corpus grows in fuzz/corpus/TARGET (run fuzz/seed.sh first), crashes
 # land in fuzz/artifacts/TARGET; the log is fuzz/artifacts/TARGET.log.
