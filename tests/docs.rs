@@ -19,10 +19,12 @@
 //! of codes, and `tests/explain.rs` checks them (each produces its code, each fix
 //! does not); the README's console blocks run in `tests/readme.rs`.
 
+mod common;
+
 use coex::diagnostic::{Code, Severity};
 use coex::source::Sources;
+use common::{copy_dir, sh};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -140,37 +142,12 @@ fn every_rule_example_in_the_docs_parses() {
     );
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// Run one `$` line in `dir`: stdout, then stderr.
 fn run(command: &str, dir: &Path) -> String {
-    let command = match command.strip_prefix("coex ") {
-        Some(rest) => format!("{} {rest}", env!("CARGO_BIN_EXE_coex")),
-        None => command.to_string(),
-    };
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(&command)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run sh");
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    match command.strip_prefix("coex ") {
+        Some(rest) => sh(&format!("{} {rest}", env!("CARGO_BIN_EXE_coex")), dir),
+        None => sh(command, dir),
+    }
 }
 
 /// Whether shown lines stand for printed ones: a shown line that is only

@@ -11,8 +11,10 @@
 //!   review: its `-` and `+` lines must be the lines of `coex table` that
 //!   change between the rule sets named in the block's first line.
 
+mod common;
+
+use common::{copy_dir, sh};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const SECTION: &str = "## When Microsoft changes behaviour";
 
@@ -35,35 +37,10 @@ fn blocks() -> Vec<(String, String)> {
     blocks
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// Run one `$` line in `dir`: stdout, then stderr.
 fn run(command: &str, dir: &Path) -> String {
     let coex = env!("CARGO_BIN_EXE_coex");
-    let command = command.replace("cargo run -q --", coex);
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(&command)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run sh");
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    sh(&command.replace("cargo run -q --", coex), dir)
 }
 
 fn console(block: &str, dir: &Path) {
